@@ -1,0 +1,25 @@
+import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
+import pluginVue from 'eslint-plugin-vue'
+import pluginVitest from '@vitest/eslint-plugin'
+import skipFormatting from 'eslint-config-prettier'
+
+export default defineConfigWithVueTs(
+  { name: 'app/ignores', ignores: ['dist/**', 'dev-dist/**', 'coverage/**', 'test-results/**'] },
+  pluginVue.configs['flat/recommended'],
+  vueTsConfigs.recommended,
+  {
+    name: 'app/rules',
+    rules: {
+      // Standards and imported files are untrusted text: never render them as markup.
+      'vue/no-v-html': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    name: 'app/tests',
+    files: ['tests/unit/**', 'tests/components/**'],
+    ...pluginVitest.configs.recommended,
+  },
+  skipFormatting,
+)

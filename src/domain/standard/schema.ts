@@ -1,0 +1,227 @@
+/**
+ * The schema of a competency standard (職能基準) file in data/standards/.
+ *
+ * It is the single source of the TypeScript types (z.infer) and of the runtime check, and
+ * data/schema/standard.schema.json is generated from it for other tools.
+ */
+import { z } from 'zod'
+
+export const STANDARD_FORMAT_VERSION = 1
+
+const text = z.string().trim().min(1)
+
+/** Competency level (職能級別) 1–6, as in the official level table. */
+export const CompetencyLevel = z.number().int().min(1).max(6)
+export type CompetencyLevel = z.infer<typeof CompetencyLevel>
+
+/** A named classification with its code, e.g. 職類別 休閒與觀光旅遊 / 旅遊管理, TTM. */
+export const Classification = z.object({
+  name: text,
+  code: text,
+})
+
+/**
+ * Where a footnote mark 【註n】 hangs. `after` names the words the mark follows in the text;
+ * without it the mark stands at the end.
+ */
+export const FootnoteRef = z.object({
+  n: z.number().int().positive(),
+  after: text.optional(),
+})
+export type FootnoteRef = z.infer<typeof FootnoteRef>
+
+export const Output = z.object({
+  code: z.string().regex(/^O\d+\.\d+\.\d+$/),
+  text,
+})
+export type Output = z.infer<typeof Output>
+
+/** A behaviour indicator. The level sits here: one task may have indicators at two levels. */
+export const Indicator = z.object({
+  code: z.string().regex(/^P\d+\.\d+\.\d+$/),
+  text,
+  level: CompetencyLevel,
+  footnotes: z.array(FootnoteRef).optional(),
+})
+export type Indicator = z.infer<typeof Indicator>
+
+const KCode = z.string().regex(/^K\d{2,}$/)
+const SCode = z.string().regex(/^S\d{2,}$/)
+const ACode = z.string().regex(/^A\d{2,}$/)
+const TaskCode = z.string().regex(/^T\d+\.\d+$/)
+
+export const Task = z.object({
+  code: TaskCode,
+  title: text,
+  outputs: z.array(Output),
+  indicators: z.array(Indicator).min(1),
+  knowledge: z.array(KCode),
+  skills: z.array(SCode),
+})
+export type Task = z.infer<typeof Task>
+
+export const Duty = z.object({
+  code: z.string().regex(/^T\d+$/),
+  title: text,
+  tasks: z.array(Task).min(1),
+})
+export type Duty = z.infer<typeof Duty>
+
+export const KnowledgeItem = z.object({
+  code: KCode,
+  text,
+  footnotes: z.array(FootnoteRef).optional(),
+})
+export const SkillItem = z.object({
+  code: SCode,
+  text,
+  footnotes: z.array(FootnoteRef).optional(),
+})
+/** An attitude. `tasks` holds the standard's √ matrix; absent where it maps attitudes to none. */
+export const AttitudeItem = z.object({
+  code: ACode,
+  name: text,
+  description: text,
+  tasks: z.array(TaskCode).optional(),
+})
+export type KnowledgeItem = z.infer<typeof KnowledgeItem>
+export type SkillItem = z.infer<typeof SkillItem>
+export type AttitudeItem = z.infer<typeof AttitudeItem>
+
+export const Footnote = z.object({
+  n: z.number().int().positive(),
+  text,
+})
+export type Footnote = z.infer<typeof Footnote>
+
+/** One line of 其他補充說明; `explains` names the K or S items it expands on. */
+export const SupplementaryNote = z.object({
+  text,
+  explains: z.array(z.union([KCode, SCode])).optional(),
+})
+export type SupplementaryNote = z.infer<typeof SupplementaryNote>
+
+export const VersionEntry = z.object({
+  version: text,
+  code: text,
+  title: text,
+  status: text,
+  note: text,
+  date: z.iso.date(),
+})
+export type VersionEntry = z.infer<typeof VersionEntry>
+
+/** A judgement made while transcribing the source, so a reader can check it against it. */
+export const EditorialNote = z.object({
+  where: text,
+  source: z.string(),
+  decision: text,
+})
+export type EditorialNote = z.infer<typeof EditorialNote>
+
+const StandardShape = z.object({
+  $schema: z.string().optional(),
+  formatVersion: z.literal(STANDARD_FORMAT_VERSION),
+  /** Stable id: the iCAP code where there is one, otherwise one of ours (see `code`). */
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
+  /** The published 職能基準代碼, or null where the standard has none yet. */
+  code: text.nullable(),
+  title: text,
+  /** 基準級別 */
+  level: CompetencyLevel,
+  field: Classification,
+  occupation: Classification,
+  industry: Classification,
+  description: text,
+  duties: z.array(Duty).min(1),
+  knowledge: z.array(KnowledgeItem),
+  skills: z.array(SkillItem),
+  attitudes: z.array(AttitudeItem),
+  footnotes: z.array(Footnote),
+  notes: z.object({
+    general: z.array(text),
+    qualifications: z.array(text),
+    supplementary: z.array(SupplementaryNote),
+  }),
+  versions: z.array(VersionEntry),
+  source: z.object({ document: text, extraction: text }),
+  editorial: z.array(EditorialNote),
+})
+
+/** Cross-references a shape check cannot see: codes that must exist, be unique and be used. */
+function checkReferences(s: z.infer<typeof StandardShape>, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message })
+
+  const kCodes = new Set(s.knowledge.map((k) => k.code))
+  const sCodes = new Set(s.skills.map((k) => k.code))
+  const noteNumbers = new Set(s.footnotes.map((f) => f.n))
+  const taskCodes = new Set<string>()
+  const seen = new Set<string>()
+  const unique = (code: string, path: (string | number)[]) => {
+    if (seen.has(code)) issue(path, `duplicate code ${code}`)
+    seen.add(code)
+  }
+  const hung = new Set<number>()
+  const checkNotes = (refs: FootnoteRef[] | undefined, body: string, path: (string | number)[]) => {
+    refs?.forEach((ref, i) => {
+      hung.add(ref.n)
+      if (!noteNumbers.has(ref.n)) issue([...path, i], `footnote 【註${ref.n}】 does not exist`)
+      if (ref.after !== undefined && !body.includes(ref.after))
+        issue([...path, i], `footnote anchor "${ref.after}" is not in the text`)
+    })
+  }
+
+  s.duties.forEach((duty, d) => {
+    unique(duty.code, ['duties', d, 'code'])
+    duty.tasks.forEach((task, t) => {
+      const at = ['duties', d, 'tasks', t]
+      unique(task.code, [...at, 'code'])
+      taskCodes.add(task.code)
+      if (!task.code.startsWith(`${duty.code}.`))
+        issue([...at, 'code'], `task ${task.code} is not under duty ${duty.code}`)
+      task.outputs.forEach((o, i) => unique(o.code, [...at, 'outputs', i, 'code']))
+      task.indicators.forEach((p, i) => {
+        unique(p.code, [...at, 'indicators', i, 'code'])
+        checkNotes(p.footnotes, p.text, [...at, 'indicators', i, 'footnotes'])
+      })
+      task.knowledge.forEach((k, i) => {
+        if (!kCodes.has(k)) issue([...at, 'knowledge', i], `task ${task.code} names unknown ${k}`)
+      })
+      task.skills.forEach((k, i) => {
+        if (!sCodes.has(k)) issue([...at, 'skills', i], `task ${task.code} names unknown ${k}`)
+      })
+    })
+  })
+
+  const usedK = new Set(s.duties.flatMap((d) => d.tasks.flatMap((t) => t.knowledge)))
+  const usedS = new Set(s.duties.flatMap((d) => d.tasks.flatMap((t) => t.skills)))
+  s.knowledge.forEach((k, i) => {
+    unique(k.code, ['knowledge', i, 'code'])
+    if (!usedK.has(k.code)) issue(['knowledge', i], `${k.code} is used by no task`)
+    checkNotes(k.footnotes, k.text, ['knowledge', i, 'footnotes'])
+  })
+  s.skills.forEach((k, i) => {
+    unique(k.code, ['skills', i, 'code'])
+    if (!usedS.has(k.code)) issue(['skills', i], `${k.code} is used by no task`)
+    checkNotes(k.footnotes, k.text, ['skills', i, 'footnotes'])
+  })
+  s.attitudes.forEach((a, i) => {
+    unique(a.code, ['attitudes', i, 'code'])
+    a.tasks?.forEach((t, j) => {
+      if (!taskCodes.has(t)) issue(['attitudes', i, 'tasks', j], `${a.code} names unknown ${t}`)
+    })
+  })
+  s.footnotes.forEach((f, i) => {
+    if (!hung.has(f.n)) issue(['footnotes', i], `footnote 【註${f.n}】 hangs on nothing`)
+  })
+  s.notes.supplementary.forEach((note, i) =>
+    note.explains?.forEach((code, j) => {
+      if (!kCodes.has(code) && !sCodes.has(code))
+        issue(['notes', 'supplementary', i, 'explains', j], `unknown item ${code}`)
+    }),
+  )
+}
+
+export const Standard = StandardShape.superRefine(checkReferences)
+export type Standard = z.infer<typeof Standard>

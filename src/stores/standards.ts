@@ -1,0 +1,87 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, shallowRef, ref } from 'vue'
+import { parseStandardFile } from '@/domain/standard/parse'
+import type { Standard } from '@/domain/standard/schema'
+
+/** A standard file to load: its name (for messages) and how to read its text. */
+export interface StandardSource {
+  file: string
+  read: () => Promise<string>
+}
+
+export interface FailedFile {
+  file: string
+  problem: string
+}
+
+// The bundled standards are emitted as static files (hashed URLs) and fetched at run time,
+// so the service worker can cache them and a bad file cannot break the bundle.
+const bundledUrls = import.meta.glob<string>('/data/standards/*.json', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+})
+
+/** The standards shipped with the app, in file-name order. */
+export function bundledSources(): StandardSource[] {
+  return Object.entries(bundledUrls)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([path, url]) => ({
+      file: path.split('/').pop() ?? path,
+      read: async () => {
+        const response = await fetch(url)
+        if (!response.ok) throw new Error(`HTTP ${response.status}`)
+        return response.text()
+      },
+    }))
+}
+
+export const useStandardsStore = defineStore('standards', () => {
+  const standards = shallowRef<Standard[]>([])
+  const failures = ref<FailedFile[]>([])
+  const status = ref<'idle' | 'loading' | 'ready'>('idle')
+  let pending: Promise<void> | undefined
+
+  const byId = computed(() => new Map(standards.value.map((s) => [s.id, s])))
+
+  /**
+   * Loads and checks every source. A file that fails is reported by name and left out; the
+   * others are still offered. Loads once unless `force` is set.
+   */
+  function load(sources: StandardSource[] = bundledSources(), force = false): Promise<void> {
+    if (pending && !force) return pending
+    status.value = 'loading'
+    pending = (async () => {
+      const loaded: Standard[] = []
+      const failed: FailedFile[] = []
+      const results = await Promise.all(
+        sources.map(async (source) => {
+          try {
+            return parseStandardFile(source.file, await source.read())
+          } catch (e) {
+            return { ok: false as const, file: source.file, problem: (e as Error).message }
+          }
+        }),
+      )
+      results.forEach((result, i) => {
+        const file = sources[i]?.file ?? ''
+        if (!result.ok) failed.push({ file, problem: result.problem })
+        else if (loaded.some((s) => s.id === result.value.id))
+          failed.push({ file, problem: `another file already holds standard ${result.value.id}` })
+        else loaded.push(result.value)
+      })
+      standards.value = loaded
+      failures.value = failed
+      status.value = 'ready'
+    })()
+    return pending
+  }
+
+  function get(id: string): Standard | undefined {
+    return byId.value.get(id)
+  }
+
+  return { standards, failures, status, load, get }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useStandardsStore, import.meta.hot))
