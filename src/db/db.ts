@@ -2,34 +2,33 @@
  * The GapLens IndexedDB database. One place declares every version; a released version is
  * never edited: a change adds version(n + 1) with an upgrade() that moves the data.
  */
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type Table } from 'dexie'
+import type { AssessmentRecord, ResponseRecord } from '@/domain/assessment/records'
+import type { Setting, StoredStandard } from '@/domain/backup'
+
+export type { AssessmentRecord, ResponseRecord, Setting, StoredStandard }
 
 export const DB_NAME = 'gaplens'
-
-/** A small preference, by key. */
-export interface Setting {
-  key: string
-  value: unknown
-}
-
-/** A standard a user added from a file: kept as its text and checked again on every load. */
-export interface StoredStandard {
-  id: string
-  file: string
-  body: string
-  addedAt: string
-}
 
 export class GapLensDB extends Dexie {
   settings!: EntityTable<Setting, 'key'>
   standards!: EntityTable<StoredStandard, 'id'>
+  assessments!: EntityTable<AssessmentRecord, 'id'>
+  responses!: Table<ResponseRecord, [string, string]>
 
   constructor(name: string = DB_NAME) {
-    super(name)
+    // Chrome commits IndexedDB writes "relaxed" by default; a rating shown as saved must
+    // survive a crash of the whole browser too, so ask for strict durability.
+    super(name, { chromeTransactionDurability: 'strict' })
     // Version 1 (released with the Foundation).
     this.version(1).stores({
       settings: '&key',
       standards: '&id',
+    })
+    // Version 2: assessments and their responses, one record per rated item.
+    this.version(2).stores({
+      assessments: '&id, standardId, updatedAt',
+      responses: '&[assessmentId+itemKey], assessmentId',
     })
   }
 }
@@ -40,4 +39,9 @@ let instance: GapLensDB | undefined
 export function getDb(): GapLensDB {
   instance ??= new GapLensDB()
   return instance
+}
+
+/** Replaces the app's database (tests). */
+export function setDb(db: GapLensDB): void {
+  instance = db
 }

@@ -1,0 +1,140 @@
+/**
+ * Typed queries on assessments and their responses. Every write is one small transaction;
+ * its promise resolves only once IndexedDB has committed it, so "saved" is never a guess.
+ */
+import { toRaw } from 'vue'
+import { getDb } from './db'
+import type { ScaleId } from '@/domain/assessment/scales'
+import type {
+  AssessmentRecord,
+  ItemResponse,
+  ResponseRecord,
+  Subject,
+} from '@/domain/assessment/records'
+
+export interface NewAssessment {
+  standardId: string
+  subject: Subject
+  scaleId: ScaleId
+  title?: string
+}
+
+function now(): string {
+  return new Date().toISOString()
+}
+
+function newId(): string {
+  return crypto.randomUUID()
+}
+
+export function defaultTitle(subject: Subject, standardTitle: string, date: string): string {
+  return `${subject.name}・${standardTitle}・${date.slice(0, 10)}`
+}
+
+export async function createAssessment(
+  input: NewAssessment,
+  standardTitle: string,
+): Promise<AssessmentRecord> {
+  const createdAt = now()
+  const record: AssessmentRecord = {
+    id: newId(),
+    standardId: input.standardId,
+    title: input.title?.trim() || defaultTitle(input.subject, standardTitle, createdAt),
+    subject: { ...toRaw(input.subject) },
+    scaleId: input.scaleId,
+    targets: { duties: {}, tasks: {} },
+    round: 1,
+    previousId: null,
+    createdAt,
+    updatedAt: createdAt,
+    lastItemKey: null,
+  }
+  await getDb().assessments.add(record)
+  return record
+}
+
+export function listAssessments(): Promise<AssessmentRecord[]> {
+  return getDb().assessments.orderBy('updatedAt').reverse().toArray()
+}
+
+export function getAssessment(id: string): Promise<AssessmentRecord | undefined> {
+  return getDb().assessments.get(id)
+}
+
+export async function loadResponses(assessmentId: string): Promise<Map<string, ItemResponse>> {
+  const rows = await getDb().responses.where('assessmentId').equals(assessmentId).toArray()
+  return new Map(rows.map(({ assessmentId: _a, itemKey, ...response }) => [itemKey, response]))
+}
+
+/** Responses of every assessment, by assessment id (for the list's progress). */
+export async function responsesByAssessment(): Promise<Map<string, ResponseRecord[]>> {
+  const grouped = new Map<string, ResponseRecord[]>()
+  await getDb().responses.each((row) => {
+    const list = grouped.get(row.assessmentId)
+    if (list) list.push(row)
+    else grouped.set(row.assessmentId, [row])
+  })
+  return grouped
+}
+
+/** Stores one item's response and marks the assessment as touched, in one transaction. */
+export async function saveResponse(
+  assessmentId: string,
+  itemKey: string,
+  response: ItemResponse,
+): Promise<void> {
+  const db = getDb()
+  const record: ResponseRecord = { ...toRaw(response), assessmentId, itemKey }
+  await db.transaction('rw', db.responses, db.assessments, async () => {
+    await db.responses.put(record)
+    await db.assessments.update(assessmentId, {
+      updatedAt: response.updatedAt,
+      lastItemKey: itemKey,
+    })
+  })
+}
+
+export async function updateAssessment(
+  id: string,
+  changes: Partial<Pick<AssessmentRecord, 'title' | 'subject' | 'targets'>>,
+): Promise<void> {
+  const raw = Object.fromEntries(
+    Object.entries(changes).map(([k, v]) => [k, structuredClone(toRaw(v))]),
+  )
+  await getDb().assessments.update(id, { ...raw, updatedAt: now() })
+}
+
+export async function deleteAssessment(id: string): Promise<void> {
+  const db = getDb()
+  await db.transaction('rw', db.responses, db.assessments, async () => {
+    await db.responses.where('assessmentId').equals(id).delete()
+    await db.assessments.delete(id)
+  })
+}
+
+/**
+ * Starts a new round from an earlier assessment: same standard, person, scale and targets,
+ * with the earlier ratings, notes and evidence as the starting point.
+ */
+export async function startNewRound(fromId: string): Promise<AssessmentRecord> {
+  const db = getDb()
+  return db.transaction('rw', db.responses, db.assessments, async () => {
+    const from = await db.assessments.get(fromId)
+    if (!from) throw new Error(`no assessment ${fromId}`)
+    const createdAt = now()
+    const round: AssessmentRecord = {
+      ...from,
+      id: newId(),
+      title: `${from.title.replace(/（第 \d+ 輪）$/, '')}（第 ${from.round + 1} 輪）`,
+      round: from.round + 1,
+      previousId: from.id,
+      createdAt,
+      updatedAt: createdAt,
+      lastItemKey: null,
+    }
+    const rows = await db.responses.where('assessmentId').equals(fromId).toArray()
+    await db.assessments.add(round)
+    await db.responses.bulkAdd(rows.map((r) => ({ ...r, assessmentId: round.id })))
+    return round
+  })
+}

@@ -1,0 +1,59 @@
+/**
+ * Schemas of what GapLens stores about an assessment: each is the single source of its
+ * TypeScript type and of the check run on anything read back from a file.
+ */
+import { z } from 'zod'
+import { SCALES } from './scales'
+
+const scaleIds = Object.keys(SCALES) as [keyof typeof SCALES, ...(keyof typeof SCALES)[]]
+export const ScaleIdSchema = z.enum(scaleIds)
+
+/** A scale value, 'na' (not applicable), or null: not yet rated (a note may still exist). */
+export const RatingValueSchema = z.union([z.number().int().min(1).max(6), z.literal('na')])
+
+export const ItemResponseSchema = z.object({
+  rating: RatingValueSchema.nullable(),
+  note: z.string().max(20_000),
+  evidence: z.string().max(20_000),
+  updatedAt: z.iso.datetime(),
+})
+export type ItemResponse = z.infer<typeof ItemResponseSchema>
+
+export const SubjectSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  employeeId: z.string().max(200),
+  department: z.string().max(200),
+  jobTitle: z.string().max(200),
+})
+export type Subject = z.infer<typeof SubjectSchema>
+
+const TargetValue = z.number().int().min(1).max(6)
+export const TargetOverridesSchema = z.object({
+  duties: z.record(z.string(), TargetValue),
+  tasks: z.record(z.string(), TargetValue),
+})
+export type TargetOverrides = z.infer<typeof TargetOverridesSchema>
+
+export const AssessmentRecordSchema = z.object({
+  id: z.string().min(1),
+  standardId: z.string().min(1),
+  title: z.string().trim().min(1).max(300),
+  subject: SubjectSchema,
+  scaleId: ScaleIdSchema,
+  targets: TargetOverridesSchema,
+  /** 1 for a first assessment; a new round copies an earlier one and counts on. */
+  round: z.number().int().min(1),
+  previousId: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** The item last rated, to resume where the person left off. */
+  lastItemKey: z.string().nullable(),
+})
+export type AssessmentRecord = z.infer<typeof AssessmentRecordSchema>
+
+/** One item's rating, note and evidence within an assessment: one small record per item. */
+export const ResponseRecordSchema = ItemResponseSchema.extend({
+  assessmentId: z.string().min(1),
+  itemKey: z.string().min(1),
+})
+export type ResponseRecord = z.infer<typeof ResponseRecordSchema>

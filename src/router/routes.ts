@@ -1,0 +1,33 @@
+import type { RouteRecordRaw } from 'vue-router'
+import StandardsListView from '@/views/StandardsListView.vue'
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'standards', component: StandardsListView },
+  {
+    path: '/standards/:id',
+    name: 'standard',
+    component: () => import('@/views/StandardView.vue'),
+    props: true,
+  },
+  {
+    path: '/assessments',
+    name: 'assessments',
+    component: () => import('@/views/AssessmentsView.vue'),
+  },
+  {
+    path: '/assessments/new',
+    name: 'new-assessment',
+    component: () => import('@/views/NewAssessmentView.vue'),
+    props: (route) => ({
+      standard: typeof route.query.standard === 'string' ? route.query.standard : undefined,
+    }),
+  },
+  {
+    path: '/assessments/:id',
+    name: 'rate',
+    component: () => import('@/views/RateView.vue'),
+    props: true,
+  },
+  { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue') },
+  { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
+]

@@ -1,0 +1,81 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, shallowRef, ref } from 'vue'
+import {
+  createAssessment,
+  deleteAssessment,
+  listAssessments,
+  responsesByAssessment,
+  startNewRound,
+  updateAssessment,
+  type NewAssessment,
+} from '@/db/assessments'
+import type { AssessmentRecord, ResponseRecord } from '@/domain/assessment/records'
+import { rateableItems } from '@/domain/assessment/items'
+import { progress, type Progress } from '@/domain/assessment/ratings'
+import { useStandardsStore } from './standards'
+import { useStorageStore } from './storage'
+
+/** The list of assessments kept on this device, with their progress. */
+export const useAssessmentsStore = defineStore('assessments', () => {
+  const standards = useStandardsStore()
+  const storage = useStorageStore()
+  const assessments = shallowRef<AssessmentRecord[]>([])
+  const responses = shallowRef<Map<string, ResponseRecord[]>>(new Map())
+  const status = ref<'idle' | 'loading' | 'ready' | 'failed'>('idle')
+
+  const progressById = computed(() => {
+    const result = new Map<string, Progress>()
+    for (const a of assessments.value) {
+      const standard = standards.get(a.standardId)
+      if (!standard) continue
+      const rows = responses.value.get(a.id) ?? []
+      result.set(a.id, progress(rateableItems(standard), new Map(rows.map((r) => [r.itemKey, r]))))
+    }
+    return result
+  })
+
+  /** Reads the list again from the database. */
+  async function refresh(): Promise<void> {
+    status.value = 'loading'
+    try {
+      await standards.load()
+      const [list, grouped] = await Promise.all([listAssessments(), responsesByAssessment()])
+      assessments.value = list
+      responses.value = grouped
+      status.value = 'ready'
+    } catch (error) {
+      storage.report(error)
+      status.value = 'failed'
+    }
+  }
+
+  /** Starts an assessment and asks the browser to keep GapLens's data (first time only). */
+  async function create(input: NewAssessment): Promise<AssessmentRecord> {
+    const standard = standards.get(input.standardId)
+    const record = await createAssessment(input, standard?.title ?? input.standardId)
+    if (storage.persist === 'unknown' || storage.persist === 'best-effort')
+      void storage.requestPersistence()
+    await refresh()
+    return record
+  }
+
+  async function rename(id: string, title: string): Promise<void> {
+    await updateAssessment(id, { title: title.trim() })
+    await refresh()
+  }
+
+  async function remove(id: string): Promise<void> {
+    await deleteAssessment(id)
+    await refresh()
+  }
+
+  async function newRound(fromId: string): Promise<AssessmentRecord> {
+    const record = await startNewRound(fromId)
+    await refresh()
+    return record
+  }
+
+  return { assessments, status, progressById, refresh, create, rename, remove, newRound }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useAssessmentsStore, import.meta.hot))

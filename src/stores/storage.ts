@@ -1,0 +1,60 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { ref } from 'vue'
+import { classifyStorageError, type StorageProblem } from '@/db/errors'
+
+export type PersistState = 'unknown' | 'persisted' | 'best-effort' | 'unsupported'
+
+/** What the browser grants GapLens: persistent storage, space, and the last storage failure. */
+export const useStorageStore = defineStore('storage', () => {
+  const persist = ref<PersistState>('unknown')
+  const usage = ref<number | null>(null)
+  const quota = ref<number | null>(null)
+  const problem = ref<StorageProblem | null>(null)
+
+  /** Reads the current state without asking for anything. */
+  async function check(): Promise<void> {
+    const storage = globalThis.navigator?.storage
+    if (!storage?.persisted) {
+      persist.value = 'unsupported'
+      return
+    }
+    persist.value = (await storage.persisted()) ? 'persisted' : 'best-effort'
+    if (storage.estimate) {
+      const estimate = await storage.estimate()
+      usage.value = estimate.usage ?? null
+      quota.value = estimate.quota ?? null
+    }
+  }
+
+  /**
+   * Asks the browser not to evict GapLens's data under storage pressure. Browsers may grant it
+   * silently, prompt, or refuse; the answer is shown in Settings.
+   */
+  async function requestPersistence(): Promise<void> {
+    const storage = globalThis.navigator?.storage
+    if (!storage?.persist) {
+      persist.value = 'unsupported'
+      return
+    }
+    try {
+      persist.value = (await storage.persist()) ? 'persisted' : 'best-effort'
+    } catch {
+      persist.value = 'best-effort'
+    }
+    await check()
+  }
+
+  /** Records a failed write so the page can say what happened. */
+  function report(error: unknown): StorageProblem {
+    problem.value = classifyStorageError(error)
+    return problem.value
+  }
+
+  function clearProblem(): void {
+    problem.value = null
+  }
+
+  return { persist, usage, quota, problem, check, requestPersistence, report, clearProblem }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useStorageStore, import.meta.hot))

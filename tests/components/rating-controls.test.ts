@@ -1,0 +1,186 @@
+/** @vitest-environment happy-dom */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import Dexie from 'dexie'
+import RatingScale from '@/components/rating/RatingScale.vue'
+import RatingStatusBar from '@/components/rating/RatingStatusBar.vue'
+import RateView from '@/views/RateView.vue'
+import { SCALES } from '@/domain/assessment/scales'
+import { GapLensDB, setDb } from '@/db/db'
+import { useAssessmentsStore } from '@/stores/assessments'
+import { useStandardsStore } from '@/stores/standards'
+import { useRatingStore } from '@/stores/rating'
+import { locale } from '@/i18n'
+import { makeStandard } from '../fixtures/standard'
+import { makeRouter, sourcesOf, until } from './helpers'
+
+beforeEach(() => {
+  locale.value = 'zh-TW'
+})
+
+describe('rating scale', () => {
+  const mountScale = (
+    value: number | 'na' | null,
+    scaleId: keyof typeof SCALES = 'proficiency-5',
+  ) => mount(RatingScale, { props: { scale: SCALES[scaleId], value, target: 4, label: 'P1.1.1' } })
+
+  it('emits the chosen value on click, and shows the chosen step’s descriptor', async () => {
+    const wrapper = mountScale(3)
+    expect(wrapper.get('[aria-checked="true"]').attributes('data-value')).toBe('3')
+    expect(wrapper.get('.descriptor').text()).toContain('在他人指導或協助下能完成')
+    await wrapper.get('[data-value="5"]').trigger('click')
+    await wrapper.get('[data-value="na"]').trigger('click')
+    expect(wrapper.emitted('rate')?.map((e) => e[0])).toEqual([5, 'na'])
+  })
+
+  it('clears the rating when the chosen value is pressed again', async () => {
+    const wrapper = mountScale(3)
+    await wrapper.get('[data-value="3"]').trigger('click')
+    expect(wrapper.emitted('rate')?.[0]?.[0]).toBeNull()
+  })
+
+  it('marks the target, tells n/a from unrated, and previews a step on hover', async () => {
+    const unrated = mountScale(null)
+    expect(unrated.get('.choice--target').attributes('data-value')).toBe('4')
+    expect(unrated.get('.descriptor').text()).toBe('未評')
+    expect(mountScale('na').get('.descriptor').text()).toBe('不適用')
+    await unrated.get('[data-value="2"]').trigger('mouseenter')
+    expect(unrated.get('.descriptor').text()).toContain('有所認識')
+  })
+
+  it('has six official levels on the competency-level scale', () => {
+    const wrapper = mountScale(null, 'icap-level-6')
+    expect(wrapper.findAll('[role="radio"]')).toHaveLength(7)
+  })
+})
+
+describe('status bar', () => {
+  it('shows progress, saving, saved and failures with a retry', async () => {
+    const progress = { total: 10, rated: 3, na: 1, answered: 4, unrated: 6 }
+    const wrapper = mount(RatingStatusBar, {
+      props: {
+        progress,
+        pending: 0,
+        failed: 0,
+        lastSavedAt: '2026-01-01T00:00:00Z',
+        problem: null,
+      },
+    })
+    expect(wrapper.text()).toContain('已回答 4 / 10')
+    expect(wrapper.get('[role="progressbar"]').attributes('aria-valuenow')).toBe('4')
+    expect(wrapper.get('[data-testid="save-status"]').text()).toContain('所有變更都已儲存')
+    await wrapper.setProps({ pending: 2 })
+    expect(wrapper.get('[data-testid="save-status"]').text()).toBe('2 項儲存中…')
+    await wrapper.setProps({ failed: 1, problem: { kind: 'quota', detail: 'x' } })
+    expect(wrapper.get('[role="alert"]').text()).toContain('儲存空間已滿')
+    await wrapper.get('.retry').trigger('click')
+    await wrapper.get('.next').trigger('click')
+    expect(wrapper.emitted('retry')).toHaveLength(1)
+    expect(wrapper.emitted('next')).toHaveLength(1)
+  })
+})
+
+describe('rating page', () => {
+  let db: GapLensDB
+  beforeEach(() => {
+    db = new GapLensDB(`gaplens-test-${crypto.randomUUID()}`)
+    setDb(db)
+  })
+  afterEach(async () => {
+    db.close()
+    await Dexie.delete(db.name)
+  })
+
+  async function mountRateView() {
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
+    const record = await useAssessmentsStore().create({
+      standardId: 'TST1234-001v1',
+      scaleId: 'proficiency-5',
+      subject: { name: '王小明', employeeId: '', department: '', jobTitle: '' },
+    })
+    const router = makeRouter()
+    await router.push(`/assessments/${record.id}`)
+    const wrapper = mount(RateView, {
+      props: { id: record.id },
+      global: { plugins: [pinia, router] },
+      attachTo: document.body,
+    })
+    await until(() => wrapper.find('[data-item-key]').exists())
+    return { wrapper, record }
+  }
+
+  const item = (wrapper: ReturnType<typeof mount>, key: string) =>
+    wrapper.get(`[data-item-key="${key}"]`)
+
+  it('groups items duty → task, shows shared items under each task, attitudes apart', async () => {
+    const { wrapper } = await mountRateView()
+    const tasks = wrapper.findAll('.task')
+    expect(tasks.map((t) => t.get('h3').text())).toEqual([
+      'T1.1 任務一',
+      'T1.2 任務二',
+      'T2.1 任務三',
+    ])
+    expect(tasks[1]!.findAll('[data-item-key]').map((e) => e.attributes('data-item-key'))).toEqual([
+      'P1.2.1',
+      'K02',
+      'S01',
+    ])
+    expect(tasks[1]!.get('[data-item-key="K02"]').text()).toContain('也用於 T1.1')
+    expect(wrapper.findAll('.duty').at(-1)!.text()).toContain('A02')
+    wrapper.unmount()
+  })
+
+  it('rates from the keyboard: digit, N for n/a, Delete, and moves on', async () => {
+    const { wrapper, record } = await mountRateView()
+    const first = item(wrapper, 'P1.1.1')
+    ;(first.element as HTMLElement).focus()
+    await first.trigger('keydown', { key: '4' })
+    await flushPromises()
+    expect(document.activeElement?.getAttribute('data-item-key')).toBe('P1.1.2')
+    await item(wrapper, 'P1.1.2').trigger('keydown', { key: 'n' })
+    await item(wrapper, 'P1.1.3').trigger('keydown', { key: '9' })
+    await item(wrapper, 'P1.1.3').trigger('keydown', { key: '2' })
+    await item(wrapper, 'P1.1.3').trigger('keydown', { key: 'Delete' })
+    await until(() => useRatingStore().pendingCount === 0)
+    const saved = await db.responses.where('assessmentId').equals(record.id).toArray()
+    expect(Object.fromEntries(saved.map((r) => [r.itemKey, r.rating]))).toEqual({
+      'P1.1.1': 4,
+      'P1.1.2': 'na',
+      'P1.1.3': null,
+    })
+    expect(item(wrapper, 'P1.1.1').attributes('data-state')).toBe('rated')
+    expect(item(wrapper, 'P1.1.2').attributes('data-state')).toBe('na')
+    wrapper.unmount()
+  })
+
+  it('rates by click, shows it saved, and a shared item changes under every task', async () => {
+    const { wrapper } = await mountRateView()
+    await wrapper.get('[data-item-key="K02"] [data-value="2"]').trigger('click')
+    await until(() => wrapper.find('[data-save-state="saved"]').exists())
+    const both = wrapper.findAll('[data-item-key="K02"]')
+    expect(both).toHaveLength(2)
+    for (const el of both)
+      expect(el.get('[aria-checked="true"]').attributes('data-value')).toBe('2')
+    expect(wrapper.get('[data-item-key="K02"] [data-save-state]').text()).toContain('已儲存')
+    wrapper.unmount()
+  })
+
+  it('filters and searches items', async () => {
+    const { wrapper } = await mountRateView()
+    await wrapper.get('input[type="search"]').setValue('技能二')
+    expect(wrapper.findAll('[data-item-key]').map((e) => e.attributes('data-item-key'))).toEqual([
+      'S02',
+    ])
+    await wrapper.get('input[type="search"]').setValue('')
+    await wrapper.get('[data-item-key="A01"] [data-value="3"]').trigger('click')
+    await until(() => useRatingStore().pendingCount === 0)
+    await wrapper.get('select').setValue('rated')
+    expect(wrapper.findAll('[data-item-key]').map((e) => e.attributes('data-item-key'))).toEqual([
+      'A01',
+    ])
+    wrapper.unmount()
+  })
+})

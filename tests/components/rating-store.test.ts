@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import Dexie from 'dexie'
+import { GapLensDB, setDb } from '@/db/db'
+import { useAssessmentsStore } from '@/stores/assessments'
+import { useRatingStore } from '@/stores/rating'
+import { useStandardsStore } from '@/stores/standards'
+import { useStorageStore } from '@/stores/storage'
+import { makeStandard } from '../fixtures/standard'
+import { sourcesOf } from './helpers'
+
+let db: GapLensDB
+
+async function freshPinia() {
+  setActivePinia(createPinia())
+  await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
+}
+
+async function startAssessment() {
+  await freshPinia()
+  return useAssessmentsStore().create({
+    standardId: 'TST1234-001v1',
+    scaleId: 'proficiency-5',
+    subject: { name: '王小明', employeeId: '', department: '業務部', jobTitle: '' },
+  })
+}
+
+beforeEach(() => {
+  db = new GapLensDB(`gaplens-test-${crypto.randomUUID()}`)
+  setDb(db)
+})
+afterEach(async () => {
+  vi.useRealTimers()
+  db.close()
+  await Dexie.delete(db.name)
+})
+
+describe('rating store', () => {
+  it('stores every rating at once and finds it again after a "reload"', async () => {
+    const record = await startAssessment()
+    const rating = useRatingStore()
+    await rating.open(record.id)
+    await rating.rate('P1.1.1', 4)
+    await rating.rate('K01', 'na')
+    await rating.rate('S01', 2)
+    await rating.rate('S01', null)
+    expect(rating.saveStates.get('P1.1.1')).toBe('saved')
+
+    await freshPinia()
+    const reopened = useRatingStore()
+    await reopened.open(record.id)
+    expect(reopened.responses.get('P1.1.1')?.rating).toBe(4)
+    expect(reopened.responses.get('K01')?.rating).toBe('na')
+    expect(reopened.responses.get('S01')?.rating).toBeNull()
+    expect(reopened.assessment?.lastItemKey).toBe('S01')
+    expect(reopened.overall).toMatchObject({ rated: 1, na: 1, answered: 2, total: 11 })
+  })
+
+  it('writes notes after a pause in typing, or at once on flush', async () => {
+    const record = await startAssessment()
+    const rating = useRatingStore()
+    await rating.open(record.id)
+    vi.useFakeTimers()
+    rating.setText('P1.1.1', 'note', '帶')
+    rating.setText('P1.1.1', 'note', '帶過團')
+    expect(rating.saveStates.get('P1.1.1')).toBe('saving')
+    expect(await db.responses.count()).toBe(0)
+    await vi.advanceTimersByTimeAsync(500)
+    vi.useRealTimers()
+    await vi.waitUntil(() => rating.saveStates.get('P1.1.1') === 'saved')
+    expect((await db.responses.get([record.id, 'P1.1.1']))?.note).toBe('帶過團')
+
+    rating.setText('K01', 'evidence', '證照')
+    await rating.flush()
+    expect((await db.responses.get([record.id, 'K01']))?.evidence).toBe('證照')
+    expect(rating.saveStates.get('K01')).toBe('saved')
+  })
+
+  it('says plainly when storage is full, and keeps the rating to retry', async () => {
+    const record = await startAssessment()
+    const rating = useRatingStore()
+    await rating.open(record.id)
+    const quota = Object.assign(new Error('The quota has been exceeded.'), {
+      name: 'QuotaExceededError',
+    })
+    const put = vi.spyOn(db.responses, 'put').mockRejectedValueOnce(quota)
+    await rating.rate('P1.1.1', 5)
+    expect(rating.saveStates.get('P1.1.1')).toBe('error')
+    expect(rating.failedCount).toBe(1)
+    expect(useStorageStore().problem?.kind).toBe('quota')
+    expect(rating.responses.get('P1.1.1')?.rating).toBe(5)
+
+    await rating.retryFailed()
+    put.mockRestore()
+    expect(rating.saveStates.get('P1.1.1')).toBe('saved')
+    expect((await db.responses.get([record.id, 'P1.1.1']))?.rating).toBe(5)
+    expect(useStorageStore().problem).toBeNull()
+  })
+
+  it('warns when everything is rated the same', async () => {
+    const record = await startAssessment()
+    const rating = useRatingStore()
+    await rating.open(record.id)
+    for (const item of rating.items) await rating.rate(item.key, 4)
+    expect(rating.straightLine).toMatchObject({ value: 4, count: 11 })
+    await rating.rate('K01', 1)
+    await rating.rate('K02', 2)
+    expect(rating.straightLine).toBeUndefined()
+  })
+
+  it('reports an assessment that does not exist', async () => {
+    await freshPinia()
+    const rating = useRatingStore()
+    await rating.open('nope')
+    expect(rating.status).toBe('missing')
+  })
+})
+
+describe('assessments store', () => {
+  it('lists, renames, starts a new round with the old ratings, and deletes', async () => {
+    const first = await startAssessment()
+    const rating = useRatingStore()
+    await rating.open(first.id)
+    await rating.rate('P1.1.1', 3)
+    await rating.rate('K01', 'na')
+
+    const store = useAssessmentsStore()
+    await store.refresh()
+    expect(store.assessments.map((a) => a.title)).toEqual([first.title])
+    expect(first.title).toMatch(/^王小明・測試職業・\d{4}-\d{2}-\d{2}$/)
+    expect(store.progressById.get(first.id)).toMatchObject({ answered: 2, total: 11 })
+
+    await store.rename(first.id, '  2026 年度自評 ')
+    expect(store.assessments[0]?.title).toBe('2026 年度自評')
+
+    const second = await store.newRound(first.id)
+    expect(second).toMatchObject({
+      round: 2,
+      previousId: first.id,
+      title: '2026 年度自評（第 2 輪）',
+    })
+    expect(store.progressById.get(second.id)).toMatchObject({ answered: 2 })
+    expect((await db.responses.get([second.id, 'K01']))?.rating).toBe('na')
+
+    await store.remove(first.id)
+    expect(store.assessments.map((a) => a.id)).toEqual([second.id])
+    expect(await db.responses.where('assessmentId').equals(first.id).count()).toBe(0)
+    expect(await db.responses.where('assessmentId').equals(second.id).count()).toBe(2)
+  })
+})

@@ -1,0 +1,114 @@
+import { expect, test } from '@playwright/test'
+
+test.describe('reading the standards', () => {
+  test('the list shows both seed standards with their codes and classification', async ({
+    page,
+  }) => {
+    await page.goto('/')
+    const cards = page.locator('.standard-card')
+    await expect(cards).toHaveCount(2)
+    const ttm = cards.filter({ hasText: '旅遊業營運主管' })
+    await expect(ttm).toContainText('TTM4221-002v4')
+    await expect(ttm).toContainText('旅遊諮詢及有關事務人員')
+    await expect(ttm).toContainText('N7900')
+    await expect(ttm).toContainText('規劃觀光旅遊業之營運策略')
+    const shop = cards.filter({ hasText: '旅宿電商運營人員' })
+    await expect(shop).toContainText('尚無代碼')
+    await expect(shop).toContainText('THM')
+    await expect(shop).toContainText('3514')
+    await expect(page.getByRole('alert')).toHaveCount(0)
+  })
+
+  test('a standard shows its duties, a level descriptor on tap, indicators and K/S text', async ({
+    page,
+  }) => {
+    await page.goto('/')
+    await page.getByRole('link', { name: '旅遊業營運主管' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('旅遊業營運主管')
+    await expect(page.locator('#duty-T1')).toContainText('旅遊業協調與經營')
+    await expect(page.locator('#duty-T4')).toContainText('提昇優質顧客服務')
+
+    const task = page.locator('#task-T1\\.1')
+    await expect(task).toContainText('依照顧客預算需求，替客戶客製化設計旅遊產品。')
+    await expect(task).toContainText('全球環境相關議題')
+    await expect(task).toContainText('溝通與協調能力')
+
+    const tip = task.getByRole('tooltip')
+    await expect(tip).toBeHidden()
+    await task.getByRole('button', { name: '級別 4' }).click()
+    await expect(tip).toBeVisible()
+    await expect(tip).toContainText('能夠在經常變動的情況中，在少許監督下')
+
+    // The output split across a page in the source reads whole.
+    await expect(page.locator('#task-T4\\.1')).toContainText('公司服務政策與服務標準流程')
+    // K items list the tasks that use them.
+    await expect(page.locator('#item-K10 .chip')).toHaveText(['T2.1', 'T2.3'])
+    await expect(page.locator('#versions')).toContainText('2024-12-15')
+  })
+
+  test('a level descriptor also shows on hover', async ({ page }) => {
+    await page.goto('/standards/THM3514-lodging-ecommerce')
+    const task = page.locator('#task-T2\\.2')
+    await task.getByRole('button', { name: '級別 2' }).hover()
+    await expect(task.getByRole('tooltip')).toContainText('在經常性監督下')
+  })
+
+  test('footnotes show where they hang and in the notes, and the attitude matrix', async ({
+    page,
+  }) => {
+    await page.goto('/standards/THM3514-lodging-ecommerce')
+    const p111 = page.locator('#task-T1\\.1 .indicator').first()
+    await expect(p111).toHaveText(/P1\.1\.1\s*確認網站類型【註1】。/)
+    await p111.getByRole('link', { name: '【註1】' }).click()
+    await expect(page.locator('#fn-1')).toContainText('公司官網、OTA 平台上架')
+    await expect(page.locator('#fn-1')).toBeInViewport()
+    const row = page.locator('figure.matrix tbody tr').filter({ hasText: 'A05' })
+    await expect(row.locator('td')).toHaveText(['', '', '', '', '√', '√', '', '√', '', '√'])
+  })
+
+  test('the language switch changes the interface and is remembered', async ({ page }) => {
+    await page.goto('/')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('職能基準')
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Competency standards')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    // The standards' own text stays as published.
+    await expect(page.locator('.standard-card').first()).toContainText('旅')
+    await page.reload()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Competency standards')
+    await page.getByRole('button', { name: '繁體中文' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('職能基準')
+  })
+
+  test('a broken standard file is named with its problem and the other is still offered', async ({
+    page,
+  }) => {
+    await page.route(/TTM4221-002v4.*\.json$/, (route) =>
+      route.fulfill({ contentType: 'application/json', body: '{"formatVersion": 2}' }),
+    )
+    await page.goto('/')
+    const alert = page.getByRole('alert')
+    await expect(alert).toContainText('TTM4221-002v4')
+    await expect(alert).toContainText('unsupported formatVersion 2')
+    await expect(page.locator('.standard-card')).toHaveCount(1)
+    await expect(page.locator('.standard-card')).toContainText('旅宿電商運營人員')
+  })
+})
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+
+  test('the standard page fits the screen and a tap shows the level descriptor', async ({
+    page,
+  }) => {
+    await page.goto('/standards/TTM4221-002v4')
+    await expect(page.locator('#task-T2\\.4')).toContainText('促進並維護業務關係')
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
+    expect(overflow).toBeLessThanOrEqual(0)
+    const task = page.locator('#task-T2\\.4')
+    await task.getByRole('button', { name: '級別 3' }).tap()
+    await expect(task.getByRole('tooltip')).toContainText('在一般監督下')
+  })
+})
