@@ -138,3 +138,26 @@ export async function startNewRound(fromId: string): Promise<AssessmentRecord> {
     return round
   })
 }
+
+/**
+ * The earlier round to compare an assessment with: the one it was started from, or else the
+ * latest earlier assessment of the same person on the same standard.
+ */
+export async function findPreviousRound(
+  record: AssessmentRecord,
+): Promise<AssessmentRecord | undefined> {
+  const db = getDb()
+  if (record.previousId) {
+    const from = await db.assessments.get(record.previousId)
+    if (from) return from
+  }
+  const same = await db.assessments.where('standardId').equals(record.standardId).toArray()
+  return same
+    .filter(
+      (a) =>
+        a.id !== record.id &&
+        a.subject.name === record.subject.name &&
+        a.createdAt < record.createdAt,
+    )
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
+}

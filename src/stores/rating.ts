@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { getAssessment, loadResponses, saveResponse } from '@/db/assessments'
-import type { AssessmentRecord, ItemResponse } from '@/domain/assessment/records'
+import { getAssessment, loadResponses, saveResponse, updateAssessment } from '@/db/assessments'
+import type { AssessmentRecord, ItemResponse, TargetOverrides } from '@/domain/assessment/records'
 import { rateableItems } from '@/domain/assessment/items'
 import {
   detectStraightLine,
@@ -151,6 +151,18 @@ export const useRatingStore = defineStore('rating', () => {
     return Promise.all(keys.map((key) => write(key, performance.now())))
   }
 
+  /** Saves the assessment's target overrides (per duty and per task). */
+  async function setTargets(targets: TargetOverrides): Promise<void> {
+    const current = assessment.value
+    if (!current) return
+    try {
+      await updateAssessment(current.id, { targets })
+      assessment.value = { ...current, targets }
+    } catch (error) {
+      storage.report(error)
+    }
+  }
+
   function next(afterKey?: string): string | undefined {
     return nextUnrated(order.value, responses.value, afterKey)
   }
@@ -180,6 +192,7 @@ export const useRatingStore = defineStore('rating', () => {
     setText,
     flush,
     retryFailed,
+    setTargets,
     next,
     close,
   }

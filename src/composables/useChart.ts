@@ -1,0 +1,50 @@
+import { onMounted, onScopeDispose, shallowRef, watch, type Ref } from 'vue'
+import type { Chart, ChartConfiguration } from 'chart.js'
+
+/** Fired on the canvas when a chart has drawn, for anything that waits for it (benchmarks). */
+export const CHART_DRAWN_EVENT = 'gaplens:chart-drawn'
+
+/**
+ * Draws a Chart.js chart on a canvas and keeps it in step with its configuration. Chart.js is
+ * loaded on first use (its own chunk); the chart is destroyed when the component goes away.
+ */
+export function useChart(canvas: Ref<HTMLCanvasElement | null>, config: () => ChartConfiguration) {
+  const chart = shallowRef<Chart | null>(null)
+  let disposed = false
+
+  async function draw(): Promise<void> {
+    const el = canvas.value
+    if (!el) return
+    const { Chart } = await import('@/components/charts/chart-setup')
+    if (disposed) return
+    chart.value?.destroy()
+    chart.value = new Chart(el, config())
+    el.dispatchEvent(new CustomEvent(CHART_DRAWN_EVENT, { bubbles: true }))
+  }
+
+  onMounted(draw)
+  watch(config, draw)
+  onScopeDispose(() => {
+    disposed = true
+    chart.value?.destroy()
+    chart.value = null
+  })
+
+  /** The chart as a PNG data URL, on a white background (a transparent PNG prints badly). */
+  function toPng(): string | undefined {
+    const current = chart.value
+    if (!current) return undefined
+    const source = current.canvas
+    const copy = document.createElement('canvas')
+    copy.width = source.width
+    copy.height = source.height
+    const ctx = copy.getContext('2d')
+    if (!ctx) return current.toBase64Image()
+    ctx.fillStyle = '#ffffff'
+    ctx.fillRect(0, 0, copy.width, copy.height)
+    ctx.drawImage(source, 0, 0)
+    return copy.toDataURL('image/png')
+  }
+
+  return { chart, toPng }
+}

@@ -1,0 +1,36 @@
+import { expect, type Page } from '@playwright/test'
+
+export const TTM = 'TTM4221-002v4'
+export const SHOP = 'THM3514-lodging-ecommerce'
+
+/** Starts an assessment through the form and waits for the rating page; returns its URL. */
+export async function startAssessment(
+  page: Page,
+  options: { standard?: string; name?: string; scale?: 'five' | 'levels' } = {},
+): Promise<string> {
+  await page.goto(`/assessments/new?standard=${options.standard ?? TTM}`)
+  await page.getByLabel('姓名').fill(options.name ?? '王小明')
+  if (options.scale === 'levels') await page.getByRole('radio', { name: /六級職能級別/ }).check()
+  await page.getByRole('button', { name: '開始評分' }).click()
+  await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]{36}$/)
+  await expect(page.locator('[data-item-key]').first()).toBeVisible()
+  return page.url()
+}
+
+/** The first place an item is shown on the rating page. */
+export function item(page: Page, key: string) {
+  return page.locator(`[data-item-key="${key}"]`).first()
+}
+
+/** Clicks a rating value of an item and waits until the page says it is saved. */
+export async function rateAndWait(page: Page, key: string, value: number | 'na') {
+  const el = item(page, key)
+  await el.locator(`[data-value="${value}"]`).click()
+  await expect(el.locator('[data-save-state="saved"]')).toBeVisible()
+}
+
+/** The chosen value of an item as the page shows it: a number, 'na', or null. */
+export async function shownRating(page: Page, key: string): Promise<string | null> {
+  const checked = item(page, key).locator('[role="radio"][aria-checked="true"]')
+  return (await checked.count()) ? checked.getAttribute('data-value') : null
+}
