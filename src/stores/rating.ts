@@ -123,6 +123,8 @@ export const useRatingStore = defineStore('rating', () => {
   /** Sets a note or evidence text; stored after a short pause in typing, or on flush. */
   function setText(key: string, field: 'note' | 'evidence', text: string): void {
     patch(key, { [field]: text })
+    // A write already under way holds the older text: it must not mark this item saved.
+    sequence.set(key, (sequence.get(key) ?? 0) + 1)
     setSaveState(key, 'saving')
     const started = performance.now()
     clearTimeout(textTimers.get(key))

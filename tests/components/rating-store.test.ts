@@ -76,6 +76,24 @@ describe('rating store', () => {
     expect(rating.saveStates.get('K01')).toBe('saved')
   })
 
+
+  it('does not say "saved" while newer text of the same item still waits to be written', async () => {
+    const record = await startAssessment()
+    const rating = useRatingStore()
+    await rating.open(record.id)
+    rating.setText('P1.2.1', 'note', '處理過團員糾紛')
+    const flushing = rating.flush() // the note's write starts (the note field lost focus)
+    rating.setText('P1.2.1', 'evidence', '客訴紀錄') // typing goes on in the evidence field
+    await flushing
+    expect(rating.saveStates.get('P1.2.1')).toBe('saving')
+    expect(rating.pendingCount).toBe(1)
+    await rating.flush()
+    expect(rating.saveStates.get('P1.2.1')).toBe('saved')
+    expect(await db.responses.get([record.id, 'P1.2.1'])).toMatchObject({
+      note: '處理過團員糾紛',
+      evidence: '客訴紀錄',
+    })
+  })
   it('says plainly when storage is full, and keeps the rating to retry', async () => {
     const record = await startAssessment()
     const rating = useRatingStore()
