@@ -31,6 +31,7 @@ export async function rateAndWait(page: Page, key: string, value: number | 'na')
 
 /** The chosen value of an item as the page shows it: a number, 'na', or null. */
 export async function shownRating(page: Page, key: string): Promise<string | null> {
+  await expect(item(page, key)).toBeVisible()
   const checked = item(page, key).locator('[role="radio"][aria-checked="true"]')
   return (await checked.count()) ? checked.getAttribute('data-value') : null
 }
