@@ -22,10 +22,19 @@ export function useChart(canvas: Ref<HTMLCanvasElement | null>, config: () => Ch
     el.dispatchEvent(new CustomEvent(CHART_DRAWN_EVENT, { bubbles: true }))
   }
 
-  onMounted(draw)
+  // On paper a chart takes its printed column's size: the layout switches to print media
+  // before the page is printed, and the chart is drawn again to fit it (and back after).
+  const print = typeof matchMedia === 'function' ? matchMedia('print') : undefined
+  const fit = () => chart.value?.resize()
+
+  onMounted(() => {
+    print?.addEventListener('change', fit)
+    return draw()
+  })
   watch(config, draw)
   onScopeDispose(() => {
     disposed = true
+    print?.removeEventListener('change', fit)
     chart.value?.destroy()
     chart.value = null
   })

@@ -28,6 +28,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/RateView.vue'),
     props: true,
   },
+  {
+    path: '/assessments/:id/results',
+    name: 'results',
+    component: () => import('@/views/ResultsView.vue'),
+    props: true,
+  },
   { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ]

@@ -1,0 +1,276 @@
+/**
+ * Gap analysis, pure: from a standard, a scale, the targets and the responses to the gap of
+ * every item and the aggregates by duty, task, competency level and item kind.
+ *
+ * - The gap of a rated item is max(0, target − rating). Items marked not applicable and items
+ *   not yet rated count in coverage (rated / rateable) and never in a gap or a mean.
+ * - An item's target comes from the scale (a fixed step, or the item's own competency level),
+ *   overridden per duty, then per task. Where an item is read in the context of several tasks
+ *   (a K or S item used by many), its target there is the highest of those tasks' targets.
+ * - A K or S item counts in every task, duty and level that uses it; an attitude mapped to no
+ *   task counts under the whole role ('role').
+ */
+import type { Standard } from '../standard/schema'
+import { allTasks, taskLevel } from '../standard/model'
+import { ITEM_KINDS, rateableItems, type ItemKind, type RateableItem } from './items'
+import type { TargetOverrides } from './records'
+import type { RatingValue, Responses } from './ratings'
+import { scaleTarget, type Scale } from './scales'
+
+/** The group key of items that belong to the whole role rather than to a task. */
+export const ROLE = 'role'
+
+export interface ItemGap {
+  key: string
+  kind: ItemKind
+  text: string
+  /** The competency level the standard sets for the item. */
+  level: number
+  tasks: string[]
+  duties: string[]
+  /** The target across every task that uses the item (the highest). */
+  target: number
+  rating: RatingValue | null
+  /** max(0, target − rating); null when not applicable or not yet rated. */
+  gap: number | null
+}
+
+export interface GroupStats {
+  /** A duty or task code, a competency level ('3'), an item kind ('K'), 'role' or 'all'. */
+  key: string
+  /** Items in the group. */
+  rateable: number
+  /** Items with a scale value: the only ones that count in meanGap and meetShare. */
+  rated: number
+  na: number
+  unrated: number
+  /** rated / rateable. */
+  coverage: number
+  /** Mean gap of the rated items; null when none is rated. */
+  meanGap: number | null
+  /** Share of rated items whose rating meets their target; null when none is rated. */
+  meetShare: number | null
+}
+
+export interface Analysis {
+  items: ItemGap[]
+  overall: GroupStats
+  byDuty: GroupStats[]
+  byTask: GroupStats[]
+  byLevel: GroupStats[]
+  byKind: GroupStats[]
+}
+
+/** One item as counted in a group: its rating and its target in that group's context. */
+interface Entry {
+  rating: RatingValue | null
+  target: number
+}
+
+export function itemGap(rating: RatingValue | null | undefined, target: number): number | null {
+  return typeof rating === 'number' ? Math.max(0, target - rating) : null
+}
+
+export function groupStats(key: string, entries: readonly Entry[]): GroupStats {
+  let rated = 0
+  let na = 0
+  let gapSum = 0
+  let meeting = 0
+  for (const { rating, target } of entries) {
+    if (rating === 'na') na++
+    else if (typeof rating === 'number') {
+      rated++
+      gapSum += Math.max(0, target - rating)
+      if (rating >= target) meeting++
+    }
+  }
+  const rateable = entries.length
+  return {
+    key,
+    rateable,
+    rated,
+    na,
+    unrated: rateable - rated - na,
+    coverage: rateable ? rated / rateable : 0,
+    meanGap: rated ? gapSum / rated : null,
+    meetShare: rated ? meeting / rated : null,
+  }
+}
+
+/** Collects entries under group keys, keeping the order in which keys are first given. */
+class Groups {
+  private readonly entries = new Map<string, Entry[]>()
+  constructor(order: readonly string[] = []) {
+    for (const key of order) this.entries.set(key, [])
+  }
+  add(key: string, entry: Entry): void {
+    const list = this.entries.get(key)
+    if (list) list.push(entry)
+    else this.entries.set(key, [entry])
+  }
+  stats(): GroupStats[] {
+    return [...this.entries]
+      .filter(([, list]) => list.length > 0)
+      .map(([key, list]) => groupStats(key, list))
+  }
+}
+
+/** Targets per task, and the scale's default per item; see the module comment. */
+export interface TargetResolver {
+  /** The item's target in the context of some of its tasks (all of them when omitted). */
+  (item: RateableItem, tasks?: readonly string[]): number
+}
+
+/** The duty of every task, by code. */
+function dutiesOfTasks(standard: Standard): Map<string, string> {
+  return new Map(standard.duties.flatMap((d) => d.tasks.map((t) => [t.code, d.code] as const)))
+}
+
+export function targetResolver(
+  standard: Standard,
+  scale: Scale,
+  targets: TargetOverrides,
+): TargetResolver {
+  const dutyOf = dutiesOfTasks(standard)
+  return (item, tasks = item.tasks) => {
+    const fallback = scaleTarget(scale, item.level)
+    if (!tasks.length) return fallback
+    return Math.max(
+      ...tasks.map(
+        (task) => targets.tasks[task] ?? targets.duties[dutyOf.get(task) ?? ''] ?? fallback,
+      ),
+    )
+  }
+}
+
+/** The gap of every item and every aggregate, for one assessment. */
+export function analyse(
+  standard: Standard,
+  scale: Scale,
+  targets: TargetOverrides,
+  responses: Responses,
+  items: readonly RateableItem[] = rateableItems(standard),
+): Analysis {
+  const targetOf = targetResolver(standard, scale, targets)
+  const tasks = allTasks(standard)
+  const levelOf = new Map(tasks.map((t) => [t.code, taskLevel(t)]))
+  const dutyOf = dutiesOfTasks(standard)
+
+  const byDuty = new Groups([...standard.duties.map((d) => d.code), ROLE])
+  const byTask = new Groups([...tasks.map((t) => t.code), ROLE])
+  const byLevel = new Groups(['1', '2', '3', '4', '5', '6', ROLE])
+  const byKind = new Groups(ITEM_KINDS)
+  const all: Entry[] = []
+  const gaps: ItemGap[] = []
+
+  for (const item of items) {
+    const rating = responses.get(item.key)?.rating ?? null
+    const target = targetOf(item)
+    const entry = { rating, target }
+    gaps.push({ ...item, target, rating, gap: itemGap(rating, target) })
+    all.push(entry)
+    byKind.add(item.kind, entry)
+    if (!item.tasks.length) {
+      byDuty.add(ROLE, entry)
+      byTask.add(ROLE, entry)
+      byLevel.add(ROLE, entry)
+      continue
+    }
+    for (const task of item.tasks) byTask.add(task, { rating, target: targetOf(item, [task]) })
+    for (const duty of item.duties) {
+      const within = item.tasks.filter((task) => dutyOf.get(task) === duty)
+      byDuty.add(duty, { rating, target: targetOf(item, within) })
+    }
+    if (item.kind === 'P') byLevel.add(String(item.level), entry)
+    else {
+      const levels = [...new Set(item.tasks.map((task) => levelOf.get(task)!))]
+      for (const level of levels) {
+        const within = item.tasks.filter((task) => levelOf.get(task) === level)
+        byLevel.add(String(level), { rating, target: targetOf(item, within) })
+      }
+    }
+  }
+
+  return {
+    items: gaps,
+    overall: groupStats('all', all),
+    byDuty: byDuty.stats(),
+    byTask: byTask.stats(),
+    byLevel: byLevel.stats(),
+    byKind: byKind.stats(),
+  }
+}
+
+const order = (items: readonly ItemGap[]) => new Map(items.map((item, i) => [item.key, i]))
+
+/** The largest gaps, largest first; ties keep reading order. */
+export function topGaps(items: readonly ItemGap[], n: number): ItemGap[] {
+  const at = order(items)
+  return items
+    .filter((item) => (item.gap ?? 0) > 0)
+    .sort((a, b) => b.gap! - a.gap! || at.get(a.key)! - at.get(b.key)!)
+    .slice(0, n)
+}
+
+/** Rated items that meet their target, furthest above it first; ties keep reading order. */
+export function strengths(items: readonly ItemGap[], n: number): ItemGap[] {
+  const at = order(items)
+  const above = (item: ItemGap) => (item.rating as number) - item.target
+  return items
+    .filter((item) => typeof item.rating === 'number' && item.rating >= item.target)
+    .sort((a, b) => above(b) - above(a) || at.get(a.key)! - at.get(b.key)!)
+    .slice(0, n)
+}
+
+export interface GroupChange {
+  key: string
+  before: number | null
+  after: number | null
+  /** after − before: negative when the gap closed; null unless both rounds have a mean. */
+  change: number | null
+}
+
+export interface ItemChange {
+  key: string
+  text: string
+  before: RatingValue | null
+  after: RatingValue | null
+  gapBefore: number | null
+  gapAfter: number | null
+}
+
+export interface RoundComparison {
+  byDuty: GroupChange[]
+  overall: GroupChange
+  /** Items whose rating changed between the rounds, in reading order. */
+  items: ItemChange[]
+}
+
+function groupChange(key: string, before?: GroupStats, after?: GroupStats): GroupChange {
+  const b = before?.meanGap ?? null
+  const a = after?.meanGap ?? null
+  return { key, before: b, after: a, change: a !== null && b !== null ? a - b : null }
+}
+
+/** What changed from an earlier round to a later one of the same standard. */
+export function compareRounds(before: Analysis, after: Analysis): RoundComparison {
+  const earlier = new Map(before.byDuty.map((g) => [g.key, g]))
+  const earlierItems = new Map(before.items.map((i) => [i.key, i]))
+  return {
+    overall: groupChange('all', before.overall, after.overall),
+    byDuty: after.byDuty.map((g) => groupChange(g.key, earlier.get(g.key), g)),
+    items: after.items
+      .filter((item) => (earlierItems.get(item.key)?.rating ?? null) !== item.rating)
+      .map((item) => {
+        const old = earlierItems.get(item.key)
+        return {
+          key: item.key,
+          text: item.text,
+          before: old?.rating ?? null,
+          after: item.rating,
+          gapBefore: old?.gap ?? null,
+          gapAfter: item.gap,
+        }
+      }),
+  }
+}
