@@ -4,6 +4,19 @@ import type { Chart, ChartConfiguration } from 'chart.js'
 /** Fired on the canvas when a chart has drawn, for anything that waits for it (benchmarks). */
 export const CHART_DRAWN_EVENT = 'gaplens:chart-drawn'
 
+let loading: Promise<typeof Chart> | undefined
+/** Chart.js and its registered pieces, fetched once: the first chart on a page loads the chunk. */
+function loadChart(): Promise<typeof Chart> {
+  loading ??= import('@/components/charts/chart-setup').then(
+    (m) => m.Chart,
+    (error: unknown) => {
+      loading = undefined // try again on the next chart
+      throw error
+    },
+  )
+  return loading
+}
+
 /**
  * Draws a Chart.js chart on a canvas and keeps it in step with its configuration. Chart.js is
  * loaded on first use (its own chunk); the chart is destroyed when the component goes away.
@@ -15,7 +28,7 @@ export function useChart(canvas: Ref<HTMLCanvasElement | null>, config: () => Ch
   async function draw(): Promise<void> {
     const el = canvas.value
     if (!el) return
-    const { Chart } = await import('@/components/charts/chart-setup')
+    const Chart = await loadChart()
     if (disposed) return
     chart.value?.destroy()
     chart.value = new Chart(el, config())
