@@ -1,7 +1,79 @@
-import type { Browser } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import type { Row } from './run'
+import { summary } from './run'
 
-/** Benchmarks of later features; the results page adds its own here. */
-export async function extraBenchmarks(_browser: Browser, _base: string): Promise<Row[]> {
-  return []
+const STANDARDS = ['TTM4221-002v4', 'THM3514-lodging-ecommerce']
+const SAMPLES = 12
+
+/** Starts an assessment and rates every item from the keyboard (each digit rates and moves on). */
+async function ratedAssessment(page: Page, base: string, standard: string): Promise<string> {
+  await page.goto(`${base}/assessments/new?standard=${standard}`)
+  await page.getByLabel('姓名').fill('Bench')
+  await page.getByRole('button', { name: '開始評分' }).click()
+  await page.locator('[data-item-key]').first().waitFor()
+  const total = await page
+    .locator('[data-item-key]')
+    .evaluateAll((els) => new Set(els.map((e) => (e as HTMLElement).dataset.itemKey)).size)
+  await page.locator('[data-item-key]').first().focus()
+  for (let i = 0; i < total; i++) await page.keyboard.press(String((i % 5) + 1))
+  await page.waitForFunction(() => !document.querySelector('[data-save-state="saving"]'))
+  return page.url()
+}
+
+/**
+ * From a click on "查看結果" on the rating page to the last of the results page's charts
+ * drawn (the app fires gaplens:chart-drawn on each canvas), in milliseconds.
+ */
+async function openResults(page: Page, charts: number): Promise<number> {
+  // A string, not a function: the bench runs through tsx, whose helpers the page lacks.
+  return page.evaluate(`new Promise((resolve) => {
+    let drawn = 0
+    let start = 0
+    document.addEventListener('gaplens:chart-drawn', function onDrawn() {
+      drawn += 1
+      if (drawn < ${charts}) return
+      document.removeEventListener('gaplens:chart-drawn', onDrawn)
+      resolve(performance.now() - start)
+    })
+    const link = [...document.querySelectorAll('a')].find((a) => a.href.endsWith('/results'))
+    start = performance.now()
+    link.click()
+  })`) as Promise<number>
+}
+
+/** Results page: time from opening it to its charts drawn, on a fully rated assessment. */
+export async function extraBenchmarks(browser: Browser, base: string): Promise<Row[]> {
+  const rows: Row[] = []
+  for (const standard of STANDARDS) {
+    const context = await browser.newContext({ serviceWorkers: 'block' })
+    const page = await context.newPage()
+    const url = await ratedAssessment(page, base, standard)
+    const times: number[] = []
+    for (let i = 0; i < SAMPLES + 1; i++) {
+      await page.goto(url)
+      await page.locator('[data-item-key]').first().waitFor()
+      times.push(await openResults(page, 4))
+    }
+    // The first opening also fetches the chart chunk; the others find it cached.
+    const [first, ...rest] = times
+    const { median, p95 } = summary(rest)
+    const condition = `${standard}, all items rated`
+    rows.push({
+      measure: 'results → charts drawn, first open',
+      condition,
+      value: `${first!.toFixed(1)} ms`,
+    })
+    rows.push({
+      measure: 'results → charts drawn, median',
+      condition: `${condition}, ${SAMPLES} opens`,
+      value: `${median.toFixed(1)} ms`,
+    })
+    rows.push({
+      measure: 'results → charts drawn, p95',
+      condition: `${condition}, ${SAMPLES} opens`,
+      value: `${p95.toFixed(1)} ms`,
+    })
+    await context.close()
+  }
+  return rows
 }

@@ -4,7 +4,8 @@
  *
  *   - autosave latency: input event → IndexedDB commit, from the app's own User Timing
  *     measure (gaplens:autosave), at normal speed and with 4× CPU throttling;
- *   - the size of the entry JavaScript and the chart chunk, gzipped.
+ *   - the size of the entry JavaScript and the chart chunk, gzipped;
+ *   - the results page: from opening it to its charts drawn, for each seed standard.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
