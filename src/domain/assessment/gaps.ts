@@ -12,7 +12,7 @@
  */
 import type { Standard } from '../standard/schema'
 import { allTasks, taskLevel } from '../standard/model'
-import { ITEM_KINDS, rateableItems, type ItemKind, type RateableItem } from './items'
+import { ITEM_KINDS, rateableItems, type RateableItem } from './items'
 import type { TargetOverrides } from './records'
 import type { RatingValue, Responses } from './ratings'
 import { scaleTarget, type Scale } from './scales'
@@ -20,14 +20,8 @@ import { scaleTarget, type Scale } from './scales'
 /** The group key of items that belong to the whole role rather than to a task. */
 export const ROLE = 'role'
 
-export interface ItemGap {
-  key: string
-  kind: ItemKind
-  text: string
-  /** The competency level the standard sets for the item. */
-  level: number
-  tasks: string[]
-  duties: string[]
+/** A rateable item with its rating, its target and its gap. */
+export interface ItemGap extends RateableItem {
   /** The target across every task that uses the item (the highest). */
   target: number
   rating: RatingValue | null
