@@ -109,11 +109,15 @@ class Groups {
   }
 }
 
-/** Targets per task, and the scale's default per item; see the module comment. */
-export interface TargetResolver {
-  /** The item's target in the context of some of its tasks (all of them when omitted). */
-  (item: RateableItem, tasks?: readonly string[]): number
-}
+/**
+ * An item's target in the context of some of its tasks (all of them when omitted): per task,
+ * the task's override, else its duty's, else the scale's default, and the highest of these.
+ * On a scale whose targets follow the standard's levels the default is the indicator's own
+ * level; for a K, S or A item it is the level of the task at hand, so across all its tasks
+ * it is the highest of them (the item's level). An item of the whole role takes the scale's
+ * default for its level (the standard's level).
+ */
+export type TargetResolver = (item: RateableItem, tasks?: readonly string[]) => number
 
 /** The duty of every task, by code. */
 function dutiesOfTasks(standard: Standard): Map<string, string> {
@@ -126,12 +130,15 @@ export function targetResolver(
   targets: TargetOverrides,
 ): TargetResolver {
   const dutyOf = dutiesOfTasks(standard)
+  const levelOf = new Map(allTasks(standard).map((t) => [t.code, taskLevel(t)]))
+  const fallback = (item: RateableItem, task: string) =>
+    scaleTarget(scale, item.kind === 'P' ? item.level : (levelOf.get(task) ?? item.level))
   return (item, tasks = item.tasks) => {
-    const fallback = scaleTarget(scale, item.level)
-    if (!tasks.length) return fallback
+    if (!tasks.length) return scaleTarget(scale, item.level)
     return Math.max(
       ...tasks.map(
-        (task) => targets.tasks[task] ?? targets.duties[dutyOf.get(task) ?? ''] ?? fallback,
+        (task) =>
+          targets.tasks[task] ?? targets.duties[dutyOf.get(task) ?? ''] ?? fallback(item, task),
       ),
     )
   }
