@@ -76,7 +76,6 @@ describe('rating store', () => {
     expect(rating.saveStates.get('K01')).toBe('saved')
   })
 
-
   it('does not say "saved" while newer text of the same item still waits to be written', async () => {
     const record = await startAssessment()
     const rating = useRatingStore()

@@ -85,7 +85,9 @@ describe('a broken standard file', () => {
   it('is rejected when a footnote anchor is not in its text or a footnote hangs nowhere', () => {
     const broken = structuredClone(good)
     broken.duties[0]!.tasks[0]!.indicators[0]!.footnotes = [{ n: 1, after: '不存在' }]
-    expect(problemOf('x.json', text(broken)).problem).toContain('anchor "不存在" is not in the text')
+    expect(problemOf('x.json', text(broken)).problem).toContain(
+      'anchor "不存在" is not in the text',
+    )
     const orphan = structuredClone(good)
     orphan.footnotes.push({ n: 3, text: '無處可掛' })
     expect(problemOf('x.json', text(orphan)).problem).toContain('【註3】 hangs on nothing')
