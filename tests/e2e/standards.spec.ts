@@ -111,4 +111,19 @@ test.describe('on a phone', () => {
     await task.getByRole('button', { name: '級別 3' }).tap()
     await expect(task.getByRole('tooltip')).toContainText('在一般監督下')
   })
+
+  test('a link to a task lands with the task in sight, below the sticky bars', async ({ page }) => {
+    await page.goto('/standards/TTM4221-002v4#task-T2.1')
+    const heading = page.locator('#task-title-T2\\.1')
+    await expect(heading).toBeInViewport()
+    await expect
+      .poll(async () => {
+        const bars = await page
+          .locator('.app-header, .toc')
+          .evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().bottom)))
+        const top = (await heading.boundingBox())!.y
+        return top >= bars
+      })
+      .toBe(true)
+  })
 })
