@@ -358,7 +358,8 @@ describe('target overrides', () => {
     expect(item(a, 'P1.1.1').target).toBe(4)
     close(a.overall.meanGap, 2 / 3) // (0 + 1 + 1) / 3
     close(a.overall.meetShare, 1 / 3) // P1.2.1
-    // In T1.2 the shared items meet T1.2's own target 2: (0 + 0 + 0) / 3.
+    // An item has one target in every group: in T1.2 the shared items still count against 4,
+    // since T1.1 needs them at 4. T1.2: P1.2.1 0, K02 1, S01 1 → (0 + 1 + 1) / 3.
     expect(group(a.byTask, 'T1.2')).toMatchObject(
       approx({
         rateable: 3,
@@ -366,18 +367,17 @@ describe('target overrides', () => {
         na: 0,
         unrated: 0,
         coverage: 1,
-        meanGap: 0,
-        meetShare: 1,
+        meanGap: 2 / 3,
+        meetShare: 1 / 3, // P1.2.1
       }),
     )
-    // In T1.1 they are judged against 4: (1 + 1) / 2.
+    // T1.1: K02 1, S01 1 → (1 + 1) / 2.
     close(group(a.byTask, 'T1.1')!.meanGap, 1)
     close(group(a.byTask, 'T1.1')!.meetShare, 0)
-    // Duty T1 reads K02, S01 across T1.1 and T1.2 → target 4: (0 + 1 + 1) / 3.
+    // Duty T1: P1.2.1 0, K02 1, S01 1 → 2 / 3.
     close(group(a.byDuty, 'T1')!.meanGap, 2 / 3)
-    // Level 2 is T1.2 only: P1.2.1, K02, S01 all against 2 → 0.
-    close(group(a.byLevel, '2')!.meanGap, 0)
-    // Level 4 is T1.1: K02, S01 against 4 → (1 + 1) / 2.
+    // Level 2 (T1.2): P1.2.1 0, K02 1, S01 1 → 2 / 3. Level 4 (T1.1): K02 1, S01 1 → 1.
+    close(group(a.byLevel, '2')!.meanGap, 2 / 3)
     close(group(a.byLevel, '4')!.meanGap, 1)
   })
 
@@ -395,12 +395,12 @@ describe('target overrides', () => {
     expect(item(a, 'A01')).toMatchObject({ target: 4, gap: 1 })
     // A02 belongs to no duty: the scale's 4.
     expect(item(a, 'A02')).toMatchObject({ target: 4, gap: 1 })
-    // T1: P1.1.1 0, A01 against T1's 3 → 0.
-    close(group(a.byDuty, 'T1')!.meanGap, 0)
-    close(group(a.byDuty, 'T1')!.meetShare, 1)
-    // T2: P2.1.1 1, A01 against T2's 4 → 1: (1 + 1) / 2.
+    // T1: P1.1.1 0, A01 1 (its one target, 4) → (0 + 1) / 2.
+    close(group(a.byDuty, 'T1')!.meanGap, 1 / 2)
+    close(group(a.byDuty, 'T1')!.meetShare, 1 / 2)
+    // T2: P2.1.1 1, A01 1 → (1 + 1) / 2.
     close(group(a.byDuty, 'T2')!.meanGap, 1)
-    close(group(a.byTask, 'T1.1')!.meanGap, 0) // P1.1.1 0, A01 0
+    close(group(a.byTask, 'T1.1')!.meanGap, 1 / 2) // P1.1.1 0, A01 1
   })
 
   it('a task override beats its duty override', () => {
@@ -415,11 +415,11 @@ describe('target overrides', () => {
     expect(item(a, 'P1.2.1')).toMatchObject({ target: 5, gap: 1 }) // task's 5 − 4
     // K02: max(T1.1 3, T1.2 5) = 5 → 1.
     expect(item(a, 'K02')).toMatchObject({ target: 5, gap: 1 })
-    // T1.1: P1.1.1 0, K02 against 3 → 0.
-    close(group(a.byTask, 'T1.1')!.meanGap, 0)
-    // T1.2: P1.2.1 1, K02 against 5 → 1: (1 + 1) / 2.
+    // T1.1: P1.1.1 0, K02 1 (its one target, 5) → (0 + 1) / 2.
+    close(group(a.byTask, 'T1.1')!.meanGap, 1 / 2)
+    // T1.2: P1.2.1 1, K02 1 → (1 + 1) / 2.
     close(group(a.byTask, 'T1.2')!.meanGap, 1)
-    // T1: P1.1.1 0, P1.2.1 1, K02 against max(3, 5) = 5 → 1: (0 + 1 + 1) / 3.
+    // T1: P1.1.1 0, P1.2.1 1, K02 1 → (0 + 1 + 1) / 3.
     close(group(a.byDuty, 'T1')!.meanGap, 2 / 3)
   })
 
@@ -484,25 +484,26 @@ describe('competency-level scale', () => {
   })
 })
 
-describe('competency-level scale, a K/S item within one task', () => {
-  // K02 serves T1.1 (level 4) and T1.2 (level 2); rated 2 it meets level 2 but not level 4.
+describe('competency-level scale, a K/S item shared by tasks at two levels', () => {
+  // K02 serves T1.1 (level 4) and T1.2 (level 2): its target is 4, in every group.
   const a = analyse(standard, levels, none, responses({ 'P1.2.1': 2, K02: 2 }))
 
-  it('is judged against the level of that task, and overall against the highest', () => {
-    expect(item(a, 'K02').target).toBe(4)
-    // T1.2: P1.2.1 (2 − 2 → 0), K02 (2 − 2 → 0), S01 unrated.
-    expect(group(a.byTask, 'T1.2')).toMatchObject(
-      approx({
-        rateable: 3,
-        rated: 2,
-        na: 0,
-        unrated: 1,
-        coverage: 2 / 3,
-        meanGap: 0,
-        meetShare: 1,
-      }),
-    )
-    // T1.1: K02 (4 − 2 → 2) is the only rated item of its seven (3 P, K01, K02, S01, A01).
+  it('keeps the item’s one target, the highest level, in the lower task’s groups too', () => {
+    expect(item(a, 'K02')).toMatchObject({ target: 4, gap: 2 })
+    // T1.2: P1.2.1 (2 − 2 → 0), K02 (4 − 2 → 2), S01 unrated.
+    const lower = approx({
+      rateable: 3,
+      rated: 2,
+      na: 0,
+      unrated: 1,
+      coverage: 2 / 3,
+      meanGap: 1, // (0 + 2) / 2
+      meetShare: 1 / 2, // P1.2.1
+    })
+    expect(group(a.byTask, 'T1.2')).toMatchObject(lower)
+    // Level 2 holds P1.2.1 and, through T1.2, K02 and S01: the same figures as T1.2.
+    expect(group(a.byLevel, '2')).toMatchObject(lower)
+    // T1.1: K02 is the only rated item of its seven (3 P, K01, K02, S01, A01).
     expect(group(a.byTask, 'T1.1')).toMatchObject(
       approx({
         rateable: 7,
@@ -512,18 +513,6 @@ describe('competency-level scale, a K/S item within one task', () => {
         coverage: 1 / 7,
         meanGap: 2,
         meetShare: 0,
-      }),
-    )
-    // Level 2 holds P1.2.1 and, through T1.2, K02 and S01: the same figures as T1.2.
-    expect(group(a.byLevel, '2')).toMatchObject(
-      approx({
-        rateable: 3,
-        rated: 2,
-        na: 0,
-        unrated: 1,
-        coverage: 2 / 3,
-        meanGap: 0,
-        meetShare: 1,
       }),
     )
   })

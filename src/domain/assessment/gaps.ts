@@ -4,9 +4,10 @@
  *
  * - The gap of a rated item is max(0, target − rating). Items marked not applicable and items
  *   not yet rated count in coverage (rated / rateable) and never in a gap or a mean.
- * - An item's target comes from the scale (a fixed step, or the item's own competency level),
- *   overridden per duty, then per task. Where an item is read in the context of several tasks
- *   (a K or S item used by many), its target there is the highest of those tasks' targets.
+ * - Every item has one target, the same in every group it counts in: the scale's (a fixed
+ *   step, or the level the standard sets for the item: for K/S/A the highest level of the
+ *   tasks using it), overridden per duty, then per task. Where an item serves several tasks,
+ *   the highest of their targets.
  * - A K or S item counts in every task, duty and level that uses it; an attitude mapped to no
  *   task counts under the whole role ('role').
  */
@@ -110,14 +111,11 @@ class Groups {
 }
 
 /**
- * An item's target in the context of some of its tasks (all of them when omitted): per task,
- * the task's override, else its duty's, else the scale's default, and the highest of these.
- * On a scale whose targets follow the standard's levels the default is the indicator's own
- * level; for a K, S or A item it is the level of the task at hand, so across all its tasks
- * it is the highest of them (the item's level). An item of the whole role takes the scale's
- * default for its level (the standard's level).
+ * An item's target: for each task using it, the task's override, else its duty's, else the
+ * scale's default for the item's level; the highest of these. An item of the whole role takes
+ * the scale's default for its level (on the level scale, the standard's level).
  */
-export type TargetResolver = (item: RateableItem, tasks?: readonly string[]) => number
+export type TargetResolver = (item: RateableItem) => number
 
 /** The duty of every task, by code. */
 function dutiesOfTasks(standard: Standard): Map<string, string> {
@@ -130,15 +128,12 @@ export function targetResolver(
   targets: TargetOverrides,
 ): TargetResolver {
   const dutyOf = dutiesOfTasks(standard)
-  const levelOf = new Map(allTasks(standard).map((t) => [t.code, taskLevel(t)]))
-  const fallback = (item: RateableItem, task: string) =>
-    scaleTarget(scale, item.kind === 'P' ? item.level : (levelOf.get(task) ?? item.level))
-  return (item, tasks = item.tasks) => {
-    if (!tasks.length) return scaleTarget(scale, item.level)
+  return (item) => {
+    const fallback = scaleTarget(scale, item.level)
+    if (!item.tasks.length) return fallback
     return Math.max(
-      ...tasks.map(
-        (task) =>
-          targets.tasks[task] ?? targets.duties[dutyOf.get(task) ?? ''] ?? fallback(item, task),
+      ...item.tasks.map(
+        (task) => targets.tasks[task] ?? targets.duties[dutyOf.get(task) ?? ''] ?? fallback,
       ),
     )
   }
@@ -155,7 +150,6 @@ export function analyse(
   const targetOf = targetResolver(standard, scale, targets)
   const tasks = allTasks(standard)
   const levelOf = new Map(tasks.map((t) => [t.code, taskLevel(t)]))
-  const dutyOf = dutiesOfTasks(standard)
 
   const byDuty = new Groups([...standard.duties.map((d) => d.code), ROLE])
   const byTask = new Groups([...tasks.map((t) => t.code), ROLE])
@@ -177,19 +171,11 @@ export function analyse(
       byLevel.add(ROLE, entry)
       continue
     }
-    for (const task of item.tasks) byTask.add(task, { rating, target: targetOf(item, [task]) })
-    for (const duty of item.duties) {
-      const within = item.tasks.filter((task) => dutyOf.get(task) === duty)
-      byDuty.add(duty, { rating, target: targetOf(item, within) })
-    }
-    if (item.kind === 'P') byLevel.add(String(item.level), entry)
-    else {
-      const levels = [...new Set(item.tasks.map((task) => levelOf.get(task)!))]
-      for (const level of levels) {
-        const within = item.tasks.filter((task) => levelOf.get(task) === level)
-        byLevel.add(String(level), { rating, target: targetOf(item, within) })
-      }
-    }
+    for (const task of item.tasks) byTask.add(task, entry)
+    for (const duty of item.duties) byDuty.add(duty, entry)
+    // An indicator sits at its own level; a K/S/A item at the level of each task using it.
+    const levels = item.kind === 'P' ? [item.level] : item.tasks.map((task) => levelOf.get(task)!)
+    for (const level of new Set(levels)) byLevel.add(String(level), entry)
   }
 
   return {
