@@ -157,10 +157,13 @@ export const useRatingStore = defineStore('rating', () => {
   async function setTargets(targets: TargetOverrides): Promise<void> {
     const current = assessment.value
     if (!current) return
+    // Shown at once, so a second change builds on the first; undone if it cannot be stored.
+    assessment.value = { ...current, targets }
     try {
       await updateAssessment(current.id, { targets })
-      assessment.value = { ...current, targets }
     } catch (error) {
+      if (assessment.value?.id === current.id)
+        assessment.value = { ...assessment.value, targets: current.targets }
       storage.report(error)
     }
   }

@@ -29,11 +29,16 @@ function groupRow(page: Page, caption: string, key: string) {
   return page.locator('section.tables table', { hasText: caption }).locator(`[data-group="${key}"]`)
 }
 
+/** Waits until n canvases hold a drawing: some pixel that is not transparent. */
 async function chartsDrawn(page: Page, n: number) {
   await expect
     .poll(() =>
       page.evaluate(
-        () => [...document.querySelectorAll('canvas')].filter((c) => c.width > 0).length,
+        () =>
+          [...document.querySelectorAll('canvas')].filter((canvas) => {
+            const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height)
+            return !!pixels && pixels.data.some((value, i) => i % 4 === 3 && value > 0)
+          }).length,
       ),
     )
     .toBe(n)
@@ -158,6 +163,20 @@ test.describe('results', () => {
       }),
     )
     expect(tables.length).toBeGreaterThanOrEqual(6)
+    // Every chart is drawn again for the paper's width and stays inside its figure.
+    const misfits = await page.locator('figure.chart-figure').evaluateAll((figures) =>
+      figures.flatMap((figure) => {
+        const box = figure.getBoundingClientRect()
+        const chart = figure.querySelector('canvas')!.getBoundingClientRect()
+        const inside =
+          chart.left >= box.left - 1 &&
+          chart.right <= box.right + 1 &&
+          chart.top >= box.top - 1 &&
+          chart.bottom <= box.bottom + 1
+        return inside ? [] : [figure.querySelector('figcaption')?.textContent ?? '?']
+      }),
+    )
+    expect(misfits).toEqual([])
 
     const dir = test.info().outputPath('report')
     mkdirSync(dir, { recursive: true })
