@@ -141,7 +141,8 @@ export async function startNewRound(fromId: string): Promise<AssessmentRecord> {
 
 /**
  * The earlier round to compare an assessment with: the one it was started from, or else the
- * latest earlier assessment of the same person on the same standard.
+ * latest earlier assessment of the same person on the same standard. Only a round rated on
+ * the same scale compares: values of two scales do not mean the same.
  */
 export async function findPreviousRound(
   record: AssessmentRecord,
@@ -149,13 +150,14 @@ export async function findPreviousRound(
   const db = getDb()
   if (record.previousId) {
     const from = await db.assessments.get(record.previousId)
-    if (from) return from
+    if (from?.scaleId === record.scaleId) return from
   }
   const same = await db.assessments.where('standardId').equals(record.standardId).toArray()
   return same
     .filter(
       (a) =>
         a.id !== record.id &&
+        a.scaleId === record.scaleId &&
         a.subject.name === record.subject.name &&
         a.createdAt < record.createdAt,
     )

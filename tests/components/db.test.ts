@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
-import { GapLensDB } from '@/db/db'
+import { GapLensDB, setDb } from '@/db/db'
+import { findPreviousRound } from '@/db/assessments'
+import type { AssessmentRecord } from '@/domain/assessment/records'
 
 const name = () => `gaplens-test-${crypto.randomUUID()}`
 const opened: Dexie[] = []
@@ -53,5 +55,52 @@ describe('database versions', () => {
       ['K01', 'na'],
       ['P1.1.1', 4],
     ])
+  })
+})
+
+describe('the previous round', () => {
+  const at = (day: number) => `2026-0${day}-01T00:00:00.000Z`
+  const record = (
+    id: string,
+    day: number,
+    scaleId: AssessmentRecord['scaleId'],
+    previousId = null as string | null,
+  ): AssessmentRecord => ({
+    id,
+    standardId: 'TST1234-001v1',
+    title: id,
+    subject: { name: '王小明', employeeId: '', department: '', jobTitle: '' },
+    scaleId,
+    targets: { duties: {}, tasks: {} },
+    round: 1,
+    previousId,
+    createdAt: at(day),
+    updatedAt: at(day),
+    lastItemKey: null,
+  })
+
+  it('is the round it started from, else the latest earlier one, and only on the same scale', async () => {
+    const db = new GapLensDB(name())
+    opened.push(db)
+    setDb(db)
+    const first = record('first', 1, 'proficiency-5')
+    const levels = record('levels', 2, 'icap-level-6')
+    const latest = record('latest', 3, 'proficiency-5')
+    const other = {
+      ...record('other', 2, 'proficiency-5'),
+      subject: { ...first.subject, name: '李大同' },
+    }
+    await db.assessments.bulkAdd([first, levels, latest, other])
+
+    // No link: the latest earlier round of the same person on the same scale.
+    expect((await findPreviousRound(latest))?.id).toBe('first')
+    // Linked to a round on another scale: that one does not compare; the search goes on.
+    expect((await findPreviousRound({ ...latest, previousId: 'levels' }))?.id).toBe('first')
+    // Linked on the same scale: that round, even if another is later.
+    expect((await findPreviousRound({ ...record('next', 4, 'proficiency-5', 'first') }))?.id).toBe(
+      'first',
+    )
+    expect(await findPreviousRound(first)).toBeUndefined()
+    expect(await findPreviousRound(levels)).toBeUndefined()
   })
 })
