@@ -46,7 +46,7 @@ async function startAssessment(page: Page, standard: string): Promise<void> {
   await page.goto(`${BASE}/assessments/new?standard=${standard}`)
   await page.getByLabel('姓名').fill('Bench')
   await page.getByRole('button', { name: '開始評分' }).click()
-  await page.locator('[data-item-key]').first().waitFor()
+  await page.locator('.rate-page[data-resumed="true"]').waitFor()
 }
 
 async function autosave(page: Page, throttle: number): Promise<number[]> {

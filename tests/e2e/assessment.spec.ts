@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { item, rateAndWait, shownRating, startAssessment } from './helpers'
+import { item, rateAndWait, ratingPageReady, shownRating, startAssessment } from './helpers'
 
 test.describe('self-assessment', () => {
   test('start: choose a standard, name and scale, and see the target', async ({ page }) => {
@@ -61,7 +61,7 @@ test.describe('self-assessment', () => {
     context,
     page,
   }) => {
-    test.setTimeout(120_000)
+    test.setTimeout(240_000)
     const url = await startAssessment(page)
     await page.close()
     const keys = [
@@ -82,10 +82,12 @@ test.describe('self-assessment', () => {
       const value = ((round + Math.floor(round / keys.length)) % 5) + 1
       const tab = await context.newPage()
       await tab.goto(url)
+      await ratingPageReady(tab)
       await rateAndWait(tab, key, value)
       await tab.close()
       const check = await context.newPage()
       await check.goto(url)
+      await ratingPageReady(check)
       await expect(item(check, key)).toBeVisible()
       expect(await shownRating(check, key), `round ${round}: ${key}`).toBe(String(value))
       await check.close()

@@ -13,8 +13,16 @@ export async function startAssessment(
   if (options.scale === 'levels') await page.getByRole('radio', { name: /六級職能級別/ }).check()
   await page.getByRole('button', { name: '開始評分' }).click()
   await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]{36}$/)
-  await expect(page.locator('[data-item-key]').first()).toBeVisible()
+  await ratingPageReady(page)
   return page.url()
+}
+
+/**
+ * Waits until a rating page has loaded and moved to where the person left off: a click made
+ * before that could land where the page is about to scroll away from.
+ */
+export async function ratingPageReady(page: Page): Promise<void> {
+  await expect(page.locator('.rate-page[data-resumed="true"]')).toBeVisible({ timeout: 15_000 })
 }
 
 /** The first place an item is shown on the rating page. */

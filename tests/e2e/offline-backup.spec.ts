@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
-import { item, rateAndWait, shownRating, startAssessment } from './helpers'
+import { item, rateAndWait, ratingPageReady, shownRating, startAssessment } from './helpers'
 
 /** Downloads a whole-database backup from Settings and returns its parsed content. */
 async function downloadBackup(page: Page) {
@@ -29,6 +29,7 @@ test.describe('offline', () => {
 
     await context.setOffline(true)
     await page.reload()
+    await ratingPageReady(page)
     await expect(page.getByTestId('offline')).toBeVisible()
     expect(await shownRating(page, 'P1.1.1')).toBe('2')
     await rateAndWait(page, 'P1.1.2', 3)

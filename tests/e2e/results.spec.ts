@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { SHOP, item, rateAndWait, startAssessment } from './helpers'
+import { SHOP, item, rateAndWait, ratingPageReady, startAssessment } from './helpers'
 
 /**
  * The known pattern on 旅宿電商運營人員 (five steps, target 4), and what it must give, worked
@@ -119,6 +119,7 @@ test.describe('results', () => {
       .getByRole('button', { name: '開始新一輪' })
       .click()
     await expect(page.getByRole('heading', { level: 1 })).toContainText('第 2 輪')
+    await ratingPageReady(page)
     await rateAndWait(page, 'P1.1.1', 4) // gap 2 → 0
     await page.getByRole('link', { name: '查看結果' }).click()
     const compare = page.getByTestId('round-comparison')
