@@ -165,19 +165,21 @@ test.describe('results', () => {
     )
     expect(tables.length).toBeGreaterThanOrEqual(6)
     // Every chart is drawn again for the paper's width and stays inside its figure.
-    const misfits = await page.locator('figure.chart-figure').evaluateAll((figures) =>
-      figures.flatMap((figure) => {
-        const box = figure.getBoundingClientRect()
-        const chart = figure.querySelector('canvas')!.getBoundingClientRect()
-        const inside =
-          chart.left >= box.left - 1 &&
-          chart.right <= box.right + 1 &&
-          chart.top >= box.top - 1 &&
-          chart.bottom <= box.bottom + 1
-        return inside ? [] : [figure.querySelector('figcaption')?.textContent ?? '?']
-      }),
-    )
-    expect(misfits).toEqual([])
+    // The redraw follows the switch to print media by a frame or two: wait for it.
+    const misfits = () =>
+      page.locator('figure.chart-figure').evaluateAll((figures) =>
+        figures.flatMap((figure) => {
+          const box = figure.getBoundingClientRect()
+          const chart = figure.querySelector('canvas')!.getBoundingClientRect()
+          const inside =
+            chart.left >= box.left - 1 &&
+            chart.right <= box.right + 1 &&
+            chart.top >= box.top - 1 &&
+            chart.bottom <= box.bottom + 1
+          return inside ? [] : [figure.querySelector('figcaption')?.textContent ?? '?']
+        }),
+      )
+    await expect.poll(misfits).toEqual([])
 
     const dir = test.info().outputPath('report')
     mkdirSync(dir, { recursive: true })
