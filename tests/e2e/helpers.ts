@@ -30,11 +30,24 @@ export function item(page: Page, key: string) {
   return page.locator(`[data-item-key="${key}"]`).first()
 }
 
+/**
+ * Waits until the page says an item is saved. Every save is written with strict durability
+ * (flushed to disk), and a disk busy with the other test worker's downloads and PDFs can hold
+ * that flush for seconds: the wait is as long as a loaded machine needs, and a failure names
+ * the state the badge was left in.
+ */
+export async function expectSaved(page: Page, key: string): Promise<void> {
+  await expect(item(page, key).locator('[data-save-state]')).toHaveAttribute(
+    'data-save-state',
+    'saved',
+    { timeout: 20_000 },
+  )
+}
+
 /** Clicks a rating value of an item and waits until the page says it is saved. */
 export async function rateAndWait(page: Page, key: string, value: number | 'na') {
-  const el = item(page, key)
-  await el.locator(`[data-value="${value}"]`).click()
-  await expect(el.locator('[data-save-state="saved"]')).toBeVisible()
+  await item(page, key).locator(`[data-value="${value}"]`).click()
+  await expectSaved(page, key)
 }
 
 /** The chosen value of an item as the page shows it: a number, 'na', or null. */

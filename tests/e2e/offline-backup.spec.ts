@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
-import { item, rateAndWait, ratingPageReady, shownRating, startAssessment } from './helpers'
+import {
+  expectSaved,
+  item,
+  rateAndWait,
+  ratingPageReady,
+  shownRating,
+  startAssessment,
+} from './helpers'
 
 /** Downloads a whole-database backup from Settings and returns its parsed content. */
 async function downloadBackup(page: Page) {
@@ -64,7 +71,7 @@ test.describe('backup and restore', () => {
     await rateAndWait(page, 'K03', 'na')
     await item(page, 'S01').getByText('備註與佐證').click()
     await item(page, 'S01').getByLabel('備註').fill('帶領過跨部門會議')
-    await expect(item(page, 'S01').locator('[data-save-state="saved"]')).toBeVisible()
+    await expectSaved(page, 'S01')
     await startAssessment(page, { name: '張雅婷', standard: 'THM3514-lodging-ecommerce' })
     await rateAndWait(page, 'P3.1.1', 1)
     const original = await downloadBackup(page)

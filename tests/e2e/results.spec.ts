@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { SHOP, item, rateAndWait, ratingPageReady, startAssessment } from './helpers'
+import { SHOP, expectSaved, item, rateAndWait, ratingPageReady, startAssessment } from './helpers'
 
 /**
  * The known pattern on 旅宿電商運營人員 (five steps, target 4), and what it must give, worked
@@ -21,7 +21,7 @@ async function rateKnownPattern(page: Page): Promise<string> {
   await rateAndWait(page, 'S01', 'na')
   await item(page, 'P1.1.1').getByText('備註與佐證').click()
   await item(page, 'P1.1.1').getByLabel('備註').fill('尚未接觸網站架設')
-  await expect(item(page, 'P1.1.1').locator('[data-save-state="saved"]')).toBeVisible()
+  await expectSaved(page, 'P1.1.1')
   return url
 }
 
