@@ -4,6 +4,7 @@
  */
 import { toRaw } from 'vue'
 import { getDb } from './db'
+import { localDate } from '@/domain/dates'
 import type { ScaleId } from '@/domain/assessment/scales'
 import type {
   AssessmentRecord,
@@ -27,8 +28,9 @@ function newId(): string {
   return crypto.randomUUID()
 }
 
-export function defaultTitle(subject: Subject, standardTitle: string, date: string): string {
-  return `${subject.name}・${standardTitle}・${date.slice(0, 10)}`
+/** The title an assessment gets when none is given: who, which standard, and the local date. */
+export function defaultTitle(subject: Subject, standardTitle: string, at: string): string {
+  return `${subject.name}・${standardTitle}・${localDate(new Date(at))}`
 }
 
 export async function createAssessment(
