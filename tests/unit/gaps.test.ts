@@ -518,6 +518,38 @@ describe('competency-level scale, a K/S item shared by tasks at two levels', () 
   })
 })
 
+describe('competency-level scale with a per-task target', () => {
+  // A junior targets 2 on T1.1 (level 4). K02 serves T1.1 and T1.2 (level 2): max(2, 2) = 2.
+  // K01 and S01 follow the same rule: K01 only T1.1 → 2; S01 T1.1 + T1.2 → max(2, 2) = 2.
+  // A01 serves T1.1 and T2.1 (level 3): max(2, 3) = 3. P1.2.1 keeps its own level 2, and
+  // P2.1.1 its level 3; P1.1.x take the override, 2.
+  const a = analyse(
+    standard,
+    levels,
+    { duties: {}, tasks: { 'T1.1': 2 } },
+    responses({ 'P1.1.3': 2, K02: 2, A01: 2 }),
+  )
+
+  it('lowers a shared item to the highest of its tasks’ own targets', () => {
+    expect(a.items.map((i) => [i.key, i.target])).toEqual([
+      ['P1.1.1', 2],
+      ['P1.1.2', 2],
+      ['P1.1.3', 2],
+      ['P1.2.1', 2],
+      ['P2.1.1', 3],
+      ['K01', 2],
+      ['K02', 2],
+      ['S01', 2],
+      ['S02', 3],
+      ['A01', 3],
+      ['A02', 3],
+    ])
+    expect(item(a, 'P1.1.3').gap).toBe(0) // 2 − 2
+    expect(item(a, 'K02').gap).toBe(0) // 2 − 2, not 4 − 2
+    expect(item(a, 'A01').gap).toBe(1) // 3 − 2: T2.1 keeps its level 3
+  })
+})
+
 describe('largest gaps and strengths', () => {
   // Gaps in the mixed round: P1.1.1 2, P2.1.1 1, K02 3, S01 1, A02 2; the rest 0 or null.
   it('lists the largest gaps first, ties in reading order, only gaps above 0', () => {

@@ -112,8 +112,9 @@ class Groups {
 
 /**
  * An item's target: for each task using it, the task's override, else its duty's, else the
- * scale's default for the item's level; the highest of these. An item of the whole role takes
- * the scale's default for its level (on the level scale, the standard's level).
+ * scale's default for the level that task asks of the item (an indicator's own level; for a K,
+ * S or A item the task's level); the highest of these. An item of the whole role takes the
+ * scale's default for its level (on the level scale, the standard's level).
  */
 export type TargetResolver = (item: RateableItem) => number
 
@@ -128,12 +129,17 @@ export function targetResolver(
   targets: TargetOverrides,
 ): TargetResolver {
   const dutyOf = dutiesOfTasks(standard)
+  const levelOf = new Map(allTasks(standard).map((t) => [t.code, taskLevel(t)]))
   return (item) => {
-    const fallback = scaleTarget(scale, item.level)
-    if (!item.tasks.length) return fallback
+    if (!item.tasks.length) return scaleTarget(scale, item.level)
+    const levelIn = (task: string) =>
+      item.kind === 'P' ? item.level : (levelOf.get(task) ?? item.level)
     return Math.max(
       ...item.tasks.map(
-        (task) => targets.tasks[task] ?? targets.duties[dutyOf.get(task) ?? ''] ?? fallback,
+        (task) =>
+          targets.tasks[task] ??
+          targets.duties[dutyOf.get(task) ?? ''] ??
+          scaleTarget(scale, levelIn(task)),
       ),
     )
   }
