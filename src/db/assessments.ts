@@ -88,12 +88,22 @@ export async function saveResponse(
   const db = getDb()
   const record: ResponseRecord = { ...toRaw(response), assessmentId, itemKey }
   await db.transaction('rw', db.responses, db.assessments, async () => {
-    await db.responses.put(record)
-    await db.assessments.update(assessmentId, {
+    const found = await db.assessments.update(assessmentId, {
       updatedAt: response.updatedAt,
       lastItemKey: itemKey,
     })
+    // A rating of a deleted assessment (open in another tab, say) would belong to nothing.
+    if (!found) throw new AssessmentGoneError(assessmentId)
+    await db.responses.put(record)
   })
+}
+
+/** A write to an assessment that no longer exists: nothing was stored. */
+export class AssessmentGoneError extends Error {
+  override name = 'AssessmentGoneError'
+  constructor(id: string) {
+    super(`assessment ${id} no longer exists`)
+  }
 }
 
 export async function updateAssessment(
@@ -118,7 +128,17 @@ export async function deleteAssessment(id: string): Promise<void> {
  * Starts a new round from an earlier assessment: same standard, person, scale and targets,
  * with the earlier ratings, notes and evidence as the starting point.
  */
-export async function startNewRound(fromId: string): Promise<AssessmentRecord> {
+/** The end of a later round's title, in either language; replaced, not stacked, each round. */
+const ROUND_SUFFIX = /(（第 \d+ 輪）| \(round \d+\))$/
+
+/**
+ * Starts a round that copies an assessment's ratings as its starting point. `suffix` gives the
+ * end of its title (the interface's language: （第 2 輪） or " (round 2)").
+ */
+export async function startNewRound(
+  fromId: string,
+  suffix: (round: number) => string = (n) => `（第 ${n} 輪）`,
+): Promise<AssessmentRecord> {
   const db = getDb()
   return db.transaction('rw', db.responses, db.assessments, async () => {
     const from = await db.assessments.get(fromId)
@@ -127,7 +147,7 @@ export async function startNewRound(fromId: string): Promise<AssessmentRecord> {
     const round: AssessmentRecord = {
       ...from,
       id: newId(),
-      title: `${from.title.replace(/（第 \d+ 輪）$/, '')}（第 ${from.round + 1} 輪）`,
+      title: `${from.title.replace(ROUND_SUFFIX, '')}${suffix(from.round + 1)}`,
       round: from.round + 1,
       previousId: from.id,
       createdAt,

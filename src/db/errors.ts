@@ -2,7 +2,7 @@
  * Storage failures as a person should read them. Dexie wraps the browser's DOMException; the
  * name tells quota from a refused or missing IndexedDB (private windows, blocked storage).
  */
-export type StorageProblemKind = 'quota' | 'unavailable' | 'other'
+export type StorageProblemKind = 'quota' | 'unavailable' | 'gone' | 'other'
 
 export interface StorageProblem {
   kind: StorageProblemKind
@@ -24,6 +24,7 @@ export function classifyStorageError(error: unknown): StorageProblem {
   const names = namesOf(error)
   const detail = error instanceof Error ? error.message : String(error)
   if (names.some((n) => n === 'QuotaExceededError')) return { kind: 'quota', detail }
+  if (names.some((n) => n === 'AssessmentGoneError')) return { kind: 'gone', detail }
   if (
     names.some((n) =>
       ['MissingAPIError', 'InvalidStateError', 'SecurityError', 'OpenFailedError'].includes(n),

@@ -12,6 +12,7 @@ import {
 import type { AssessmentRecord, ResponseRecord } from '@/domain/assessment/records'
 import { rateableItems } from '@/domain/assessment/items'
 import { progress, type Progress } from '@/domain/assessment/ratings'
+import { useRatingStore } from './rating'
 import { useStandardsStore } from './standards'
 import { useStorageStore } from './storage'
 
@@ -19,6 +20,7 @@ import { useStorageStore } from './storage'
 export const useAssessmentsStore = defineStore('assessments', () => {
   const standards = useStandardsStore()
   const storage = useStorageStore()
+  const rating = useRatingStore()
   const assessments = shallowRef<AssessmentRecord[]>([])
   const responses = shallowRef<Map<string, ResponseRecord[]>>(new Map())
   const status = ref<'idle' | 'loading' | 'ready' | 'failed'>('idle')
@@ -59,18 +61,28 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     return record
   }
 
+  /** The rating page keeps an assessment open; a changed or deleted one is read again. */
+  function forgetOpen(id: string): void {
+    if (rating.assessment?.id === id) rating.close()
+  }
+
   async function rename(id: string, title: string): Promise<void> {
     await updateAssessment(id, { title: title.trim() })
+    forgetOpen(id)
     await refresh()
   }
 
   async function remove(id: string): Promise<void> {
     await deleteAssessment(id)
+    forgetOpen(id)
     await refresh()
   }
 
-  async function newRound(fromId: string): Promise<AssessmentRecord> {
-    const record = await startNewRound(fromId)
+  async function newRound(
+    fromId: string,
+    suffix?: (round: number) => string,
+  ): Promise<AssessmentRecord> {
+    const record = await startNewRound(fromId, suffix)
     await refresh()
     return record
   }

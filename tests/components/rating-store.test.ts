@@ -149,6 +149,10 @@ describe('assessments store', () => {
 
     await store.rename(first.id, '  2026 年度自評 ')
     expect(store.assessments[0]?.title).toBe('2026 年度自評')
+    // The rating page reads a renamed assessment again rather than show the old title.
+    expect(rating.assessment).toBeNull()
+    await rating.open(first.id)
+    expect(rating.assessment?.title).toBe('2026 年度自評')
 
     const second = await store.newRound(first.id)
     expect(second).toMatchObject({
@@ -159,9 +163,34 @@ describe('assessments store', () => {
     expect(store.progressById.get(second.id)).toMatchObject({ answered: 2 })
     expect((await db.responses.get([second.id, 'K01']))?.rating).toBe('na')
 
+    // In English the round says so; the suffix is replaced, not stacked.
+    const third = await store.newRound(second.id, (n) => ` (round ${n})`)
+    expect(third.title).toBe('2026 年度自評 (round 3)')
+    await store.remove(third.id)
+
     await store.remove(first.id)
+    // A deleted assessment is not left open to be rated.
+    expect(rating.assessment).toBeNull()
+    await rating.open(first.id)
+    expect(rating.status).toBe('missing')
     expect(store.assessments.map((a) => a.id)).toEqual([second.id])
     expect(await db.responses.where('assessmentId').equals(first.id).count()).toBe(0)
     expect(await db.responses.where('assessmentId').equals(second.id).count()).toBe(2)
+  })
+
+  it('does not store a rating of an assessment deleted elsewhere, and says why', async () => {
+    const record = await startAssessment()
+    const rating = useRatingStore()
+    await rating.open(record.id)
+    await rating.rate('P1.1.1', 3)
+    // Another tab deletes it while this one still shows it.
+    await db.transaction('rw', db.responses, db.assessments, async () => {
+      await db.responses.where('assessmentId').equals(record.id).delete()
+      await db.assessments.delete(record.id)
+    })
+    await rating.rate('P1.1.2', 4)
+    expect(rating.saveStates.get('P1.1.2')).toBe('error')
+    expect(useStorageStore().problem?.kind).toBe('gone')
+    expect(await db.responses.count()).toBe(0)
   })
 })

@@ -20,6 +20,7 @@ export const en: Messages = {
     standard: 'Standard',
     updated: 'Last updated',
     round: 'Round {n}',
+    roundSuffix: ' (round {n})',
     progress: '{answered} of {total} answered',
     open: 'Continue',
     rename: 'Rename',
@@ -35,6 +36,9 @@ export const en: Messages = {
     newRoundHint: 'Copies this round’s ratings as the starting point',
     missingStandard: 'Standard {id} not found',
     failed: 'The assessments could not be read: {detail}',
+    actionFailed: 'That did not go through, and nothing was changed: {detail}',
+    actionQuota:
+      'Storage is full: that did not go through, and nothing was changed. Download a backup in Settings, or free some space and try again.',
   },
   start: {
     title: 'Start a new assessment',
@@ -162,6 +166,7 @@ export const en: Messages = {
       'Storage is full: the latest change was not saved. Everything saved before is still there; download a backup in Settings, or free some space and press Retry.',
     unavailable:
       'This browser does not let the site store data (a private window, perhaps). Ratings cannot be kept; please use a normal window.',
+    gone: 'This assessment has been deleted (in another tab, perhaps): the rating was not stored.',
     other: 'Saving failed: {detail}',
   },
   settings: {

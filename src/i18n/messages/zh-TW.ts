@@ -19,6 +19,7 @@ export const zhTW = {
     standard: '職能基準',
     updated: '最後更新',
     round: '第 {n} 輪',
+    roundSuffix: '（第 {n} 輪）',
     progress: '已回答 {answered} / {total}',
     open: '繼續自評',
     rename: '重新命名',
@@ -33,6 +34,9 @@ export const zhTW = {
     newRoundHint: '複製這一輪的評分作為起點',
     missingStandard: '找不到職能基準 {id}',
     failed: '無法讀取自評：{detail}',
+    actionFailed: '這項操作沒有完成，資料沒有任何變動：{detail}',
+    actionQuota:
+      '儲存空間已滿，這項操作沒有完成，資料沒有任何變動。請到「設定」下載備份，或釋出空間後再試。',
   },
   start: {
     title: '開始新的自評',
@@ -158,6 +162,7 @@ export const zhTW = {
       '儲存空間已滿，最新的變更未能儲存。已儲存的資料都還在；請到「設定」下載備份，或釋出空間後按「重試」。',
     unavailable:
       '這個瀏覽器不允許本網站儲存資料（例如私密瀏覽模式）。評分無法保存；請改用一般視窗。',
+    gone: '這份自評已被刪除（也許是在另一個分頁），這項評分沒有儲存。',
     other: '儲存時發生錯誤：{detail}',
   },
   settings: {
