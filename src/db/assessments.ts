@@ -6,11 +6,12 @@ import { toRaw } from 'vue'
 import { getDb } from './db'
 import { localDate } from '@/domain/dates'
 import type { ScaleId } from '@/domain/assessment/scales'
-import type {
-  AssessmentRecord,
-  ItemResponse,
-  ResponseRecord,
-  Subject,
+import {
+  LIMITS,
+  type AssessmentRecord,
+  type ItemResponse,
+  type ResponseRecord,
+  type Subject,
 } from '@/domain/assessment/records'
 
 export interface NewAssessment {
@@ -30,7 +31,7 @@ function newId(): string {
 
 /** The title an assessment gets when none is given: who, which standard, and the local date. */
 export function defaultTitle(subject: Subject, standardTitle: string, at: string): string {
-  return `${subject.name}・${standardTitle}・${localDate(new Date(at))}`
+  return `${subject.name}・${standardTitle}・${localDate(new Date(at))}`.slice(0, LIMITS.title)
 }
 
 export async function createAssessment(
@@ -131,6 +132,11 @@ export async function deleteAssessment(id: string): Promise<void> {
 /** The end of a later round's title, in either language; replaced, not stacked, each round. */
 const ROUND_SUFFIX = /(（第 \d+ 輪）| \(round \d+\))$/
 
+/** A later round's title: the first round's, shortened if need be, and the round's suffix. */
+function roundTitle(title: string, suffix: string): string {
+  return `${title.replace(ROUND_SUFFIX, '').slice(0, LIMITS.title - suffix.length)}${suffix}`
+}
+
 /**
  * Starts a round that copies an assessment's ratings as its starting point. `suffix` gives the
  * end of its title (the interface's language: （第 2 輪） or " (round 2)").
@@ -147,7 +153,7 @@ export async function startNewRound(
     const round: AssessmentRecord = {
       ...from,
       id: newId(),
-      title: `${from.title.replace(ROUND_SUFFIX, '')}${suffix(from.round + 1)}`,
+      title: roundTitle(from.title, suffix(from.round + 1)),
       round: from.round + 1,
       previousId: from.id,
       createdAt,

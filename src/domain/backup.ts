@@ -8,7 +8,6 @@ import {
   AssessmentRecordSchema,
   ResponseRecordSchema,
   type AssessmentRecord,
-  type ResponseRecord,
 } from './assessment/records'
 import { SCALES } from './assessment/scales'
 
@@ -46,8 +45,13 @@ export function buildBackup(tables: BackupTables, exportedAt: string): Backup {
 }
 
 /** Problems a schema cannot see: dangling or repeated keys, values off the scale. */
-function crossCheck(assessments: AssessmentRecord[], responses: ResponseRecord[]): string[] {
+function crossCheck({ settings, standards, assessments, responses }: BackupTables): string[] {
   const problems: string[] = []
+  const repeated = (keys: string[]) => keys.filter((k, i) => keys.indexOf(k) !== i)
+  for (const key of new Set(repeated(settings.map((s) => s.key))))
+    problems.push(`setting ${key} appears twice`)
+  for (const id of new Set(repeated(standards.map((s) => s.id))))
+    problems.push(`standard ${id} appears twice`)
   const byId = new Map<string, AssessmentRecord>()
   for (const a of assessments) {
     if (byId.has(a.id)) problems.push(`assessment ${a.id} appears twice`)
@@ -89,7 +93,7 @@ export function parseBackup(file: string, text: string): ParseResult<Backup> {
     }
   const result = BackupSchema.safeParse(raw)
   if (!result.success) return { ok: false, file, problem: describeIssues(result.error) }
-  const problems = crossCheck(result.data.tables.assessments, result.data.tables.responses)
+  const problems = crossCheck(result.data.tables)
   if (problems.length) return { ok: false, file, problem: problems.slice(0, 3).join('; ') }
   return { ok: true, value: result.data }
 }

@@ -7,6 +7,7 @@ import RatingScale from '@/components/rating/RatingScale.vue'
 import RatingStatusBar from '@/components/rating/RatingStatusBar.vue'
 import RateView from '@/views/RateView.vue'
 import { SCALES } from '@/domain/assessment/scales'
+import { LIMITS } from '@/domain/assessment/records'
 import { GapLensDB, setDb } from '@/db/db'
 import { useAssessmentsStore } from '@/stores/assessments'
 import { useStandardsStore } from '@/stores/standards'
@@ -130,6 +131,16 @@ describe('rating page', () => {
     ])
     expect(tasks[1]!.get('[data-item-key="K02"]').text()).toContain('也用於 T1.1')
     expect(wrapper.findAll('.duty').at(-1)!.text()).toContain('A02')
+    wrapper.unmount()
+  })
+
+  it('holds notes and evidence to the length a backup keeps', async () => {
+    const { wrapper } = await mountRateView()
+    const fields = item(wrapper, 'P1.1.1').findAll('textarea')
+    expect(fields.map((f) => f.attributes('maxlength'))).toEqual([
+      String(LIMITS.text),
+      String(LIMITS.text),
+    ])
     wrapper.unmount()
   })
 

@@ -6,6 +6,9 @@ import { useAssessmentsStore } from '@/stores/assessments'
 import { useRatingStore } from '@/stores/rating'
 import { useStandardsStore } from '@/stores/standards'
 import { useStorageStore } from '@/stores/storage'
+import { exportBackup } from '@/db/backup'
+import { parseBackup } from '@/domain/backup'
+import { LIMITS } from '@/domain/assessment/records'
 import { makeStandard } from '../fixtures/standard'
 import { sourcesOf } from './helpers'
 
@@ -192,5 +195,35 @@ describe('assessments store', () => {
     expect(rating.saveStates.get('P1.1.2')).toBe('error')
     expect(useStorageStore().problem?.kind).toBe('gone')
     expect(await db.responses.count()).toBe(0)
+  })
+
+  it('backs up anything the inputs let a person type, to their limits, as restore accepts it', async () => {
+    await freshPinia()
+    const store = useAssessmentsStore()
+    const first = await store.create({
+      standardId: 'TST1234-001v1',
+      scaleId: 'proficiency-5',
+      subject: {
+        name: '王'.repeat(LIMITS.name),
+        employeeId: 'E'.repeat(LIMITS.name),
+        department: '部'.repeat(LIMITS.name),
+        jobTitle: '職'.repeat(LIMITS.name),
+      },
+    })
+    await store.rename(first.id, '題'.repeat(LIMITS.title))
+    const second = await store.newRound(first.id)
+    expect(second.title).toHaveLength(LIMITS.title)
+    expect(second.title.endsWith('（第 2 輪）')).toBe(true)
+    const rating = useRatingStore()
+    await rating.open(second.id)
+    rating.setText('P1.1.1', 'note', '記'.repeat(LIMITS.text))
+    rating.setText('P1.1.1', 'evidence', '證'.repeat(LIMITS.text))
+    await rating.flush()
+
+    const file = JSON.stringify(await exportBackup())
+    const parsed = parseBackup('backup.json', file)
+    expect(parsed.ok ? parsed.value.tables.responses[0]?.note : parsed.problem).toHaveLength(
+      LIMITS.text,
+    )
   })
 })

@@ -91,4 +91,14 @@ describe('backup file', () => {
     off.tables.responses[0]!.rating = 6
     expect(problem(text(off))).toContain('rating 6 of P1.1.1 is not on the scale proficiency-5')
   })
+
+  it('rejects a setting or a standard that appears twice, which restore could not write', () => {
+    const settings = structuredClone(good)
+    settings.tables.settings.push({ key: 'welcome', value: false })
+    expect(problem(text(settings))).toContain('setting welcome appears twice')
+    const standards = structuredClone(good)
+    const stored = { id: 'X1', file: 'x.json', addedAt: '2026-11-01T08:00:00.000Z', body: '{}' }
+    standards.tables.standards.push(stored, structuredClone(stored))
+    expect(problem(text(standards))).toContain('standard X1 appears twice')
+  })
 })

@@ -8,22 +8,28 @@ import { SCALES } from './scales'
 const scaleIds = Object.keys(SCALES) as [keyof typeof SCALES, ...(keyof typeof SCALES)[]]
 export const ScaleIdSchema = z.enum(scaleIds)
 
+/**
+ * The longest texts kept. The inputs hold to the same limits, so anything a person can type is
+ * something a backup can restore.
+ */
+export const LIMITS = { text: 20_000, name: 200, title: 300 } as const
+
 /** A scale value, 'na' (not applicable), or null: not yet rated (a note may still exist). */
 export const RatingValueSchema = z.union([z.number().int().min(1).max(6), z.literal('na')])
 
 export const ItemResponseSchema = z.object({
   rating: RatingValueSchema.nullable(),
-  note: z.string().max(20_000),
-  evidence: z.string().max(20_000),
+  note: z.string().max(LIMITS.text),
+  evidence: z.string().max(LIMITS.text),
   updatedAt: z.iso.datetime(),
 })
 export type ItemResponse = z.infer<typeof ItemResponseSchema>
 
 export const SubjectSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  employeeId: z.string().max(200),
-  department: z.string().max(200),
-  jobTitle: z.string().max(200),
+  name: z.string().trim().min(1).max(LIMITS.name),
+  employeeId: z.string().max(LIMITS.name),
+  department: z.string().max(LIMITS.name),
+  jobTitle: z.string().max(LIMITS.name),
 })
 export type Subject = z.infer<typeof SubjectSchema>
 
@@ -37,7 +43,7 @@ export type TargetOverrides = z.infer<typeof TargetOverridesSchema>
 export const AssessmentRecordSchema = z.object({
   id: z.string().min(1),
   standardId: z.string().min(1),
-  title: z.string().trim().min(1).max(300),
+  title: z.string().trim().min(1).max(LIMITS.title),
   subject: SubjectSchema,
   scaleId: ScaleIdSchema,
   targets: TargetOverridesSchema,
