@@ -35,10 +35,37 @@ describe('rating scale', () => {
     expect(wrapper.emitted('rate')?.map((e) => e[0])).toEqual([5, 'na'])
   })
 
-  it('clears the rating when the chosen value is pressed again', async () => {
+  it('keeps the rating when the chosen value is pressed again; 清除評分 clears it', async () => {
     const wrapper = mountScale(3)
     await wrapper.get('[data-value="3"]').trigger('click')
-    expect(wrapper.emitted('rate')?.[0]?.[0]).toBeNull()
+    expect(wrapper.emitted('rate')).toBeUndefined()
+    const clear = wrapper.findAll('button').find((b) => b.text() === '清除評分')!
+    await clear.trigger('click')
+    expect(wrapper.emitted('rate')?.map((e) => e[0])).toEqual([null])
+    expect(
+      mountScale(null)
+        .findAll('button')
+        .some((b) => b.text() === '清除評分'),
+    ).toBe(false)
+  })
+
+  it('is one tab stop; arrows move within it and show a step’s meaning before it is chosen', async () => {
+    const wrapper = mount(RatingScale, {
+      props: { scale: SCALES['proficiency-5'], value: 3, target: 4, label: 'P1.1.1' },
+      attachTo: document.body,
+    })
+    const stops = wrapper.findAll('[role="radio"]').filter((r) => r.attributes('tabindex') === '0')
+    expect(stops.map((r) => r.attributes('data-value'))).toEqual(['3'])
+    ;(wrapper.get('[data-value="3"]').element as HTMLElement).focus()
+    await wrapper.get('[data-value="3"]').trigger('keydown', { key: 'ArrowRight' })
+    expect(document.activeElement?.getAttribute('data-value')).toBe('4')
+    await wrapper.get('[data-value="4"]').trigger('focus')
+    expect(wrapper.get('.descriptor').text()).toContain('能獨立完成')
+    await wrapper.get('[data-value="4"]').trigger('keydown', { key: 'End' })
+    expect(document.activeElement?.getAttribute('data-value')).toBe('na')
+    // Moving is not choosing: nothing was rated.
+    expect(wrapper.emitted('rate')).toBeUndefined()
+    wrapper.unmount()
   })
 
   it('marks the target, tells n/a from unrated, and previews a step on hover', async () => {
@@ -50,9 +77,15 @@ describe('rating scale', () => {
     expect(unrated.get('.descriptor').text()).toContain('有所認識')
   })
 
-  it('has six official levels on the competency-level scale', () => {
-    const wrapper = mountScale(null, 'icap-level-6')
+  it('has six official levels on the competency-level scale, their text marked as Chinese', async () => {
+    const wrapper = mountScale(4, 'icap-level-6')
     expect(wrapper.findAll('[role="radio"]')).toHaveLength(7)
+    locale.value = 'en'
+    await flushPromises()
+    expect(wrapper.get('.descriptor').text()).toContain('Level 4')
+    expect(wrapper.get('.descriptor [lang="zh-Hant-TW"]').text()).not.toBe('')
+    // A descriptor that has an English text is not marked.
+    expect(mountScale(4).find('.descriptor [lang]').exists()).toBe(false)
   })
 })
 

@@ -97,7 +97,7 @@ test.describe('self-assessment', () => {
       }
       if (round < 20) {
         const key = keys[round % keys.length]!
-        // Another value each time a key comes round again: clicking the chosen value clears it.
+        // Another value each time a key comes round again, so every round is a change to save.
         const value = ((round + Math.floor(round / keys.length)) % 5) + 1
         await rateAndWait(tab, key, value)
         saved = { key, value }
