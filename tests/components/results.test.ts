@@ -14,6 +14,7 @@ import { useStandardsStore } from '@/stores/standards'
 import { locale } from '@/i18n'
 import { makeStandard } from '../fixtures/standard'
 import { makeRouter, sourcesOf, until } from './helpers'
+import { localDate } from '@/domain/dates'
 
 /** Chart.js stands in here by a recorder: happy-dom has no canvas to draw on. */
 const charts = vi.hoisted(() => {
@@ -107,6 +108,15 @@ describe('results view', () => {
       .map((r) => r.attributes('data-item'))
     expect(top).toEqual(['A02', 'P1.1.1', 'K02'])
     expect(wrapper.text()).toContain('尚有 5 項未評')
+    wrapper.unmount()
+  })
+
+  it('dates the ratings, from the round’s start to its last change, apart from the report', async () => {
+    const { wrapper, record } = await mountResults()
+    // The last rating saved carries the fixture's time, so the round spans two days.
+    expect(wrapper.get('[data-testid="assessed"]').text()).toBe(
+      `${localDate(new Date(record.createdAt))} – ${localDate(new Date(at))}`,
+    )
     wrapper.unmount()
   })
 

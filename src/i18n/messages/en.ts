@@ -108,6 +108,7 @@ export const en: Messages = {
     print: 'Print report',
     reportTitle: 'Competency gap report',
     generated: 'Report date',
+    assessed: 'Rated',
     version: 'Version',
     unfinished: '{n} items not yet rated: the figures count rated items only.',
     summary: 'Overview',

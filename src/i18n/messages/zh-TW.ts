@@ -104,6 +104,7 @@ export const zhTW = {
     print: '列印報告',
     reportTitle: '職能落差報告',
     generated: '報告日期',
+    assessed: '評分日期',
     version: '版本',
     unfinished: '尚有 {n} 項未評：以下數字只計已評分的項目。',
     summary: '總覽',
