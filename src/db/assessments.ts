@@ -125,10 +125,6 @@ export async function deleteAssessment(id: string): Promise<void> {
   })
 }
 
-/**
- * Starts a new round from an earlier assessment: same standard, person, scale and targets,
- * with the earlier ratings, notes and evidence as the starting point.
- */
 /** The end of a later round's title, in either language; replaced, not stacked, each round. */
 const ROUND_SUFFIX = /(（第 \d+ 輪）| \(round \d+\))$/
 
@@ -138,8 +134,9 @@ function roundTitle(title: string, suffix: string): string {
 }
 
 /**
- * Starts a round that copies an assessment's ratings as its starting point. `suffix` gives the
- * end of its title (the interface's language: （第 2 輪） or " (round 2)").
+ * Starts a new round from an earlier assessment: same standard, person, scale and targets,
+ * with the earlier ratings, notes and evidence as the starting point. `suffix` gives the end of
+ * its title, in the interface's language: （第 2 輪） or " (round 2)".
  */
 export async function startNewRound(
   fromId: string,

@@ -1,38 +1,21 @@
 /** @vitest-environment happy-dom */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import Dexie from 'dexie'
 import AssessmentsView from '@/views/AssessmentsView.vue'
-import { GapLensDB, setDb } from '@/db/db'
-import { useAssessmentsStore } from '@/stores/assessments'
-import { useStandardsStore } from '@/stores/standards'
 import { locale } from '@/i18n'
-import { makeStandard } from '../fixtures/standard'
-import { makeRouter, sourcesOf, until } from './helpers'
+import { freshDatabase, makeRouter, startFixtureAssessment, until } from './helpers'
 
-let db: GapLensDB
+const database = freshDatabase()
 
 beforeEach(() => {
   locale.value = 'zh-TW'
-  db = new GapLensDB(`gaplens-test-${crypto.randomUUID()}`)
-  setDb(db)
 })
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks()
-  db.close()
-  await Dexie.delete(db.name)
 })
 
 async function mountList() {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
-  const record = await useAssessmentsStore().create({
-    standardId: 'TST1234-001v1',
-    scaleId: 'proficiency-5',
-    subject: { name: '王小明', employeeId: '', department: '', jobTitle: '' },
-  })
+  const { pinia, record } = await startFixtureAssessment()
   const router = makeRouter()
   await router.push('/assessments')
   const wrapper = mount(AssessmentsView, { global: { plugins: [pinia, router] } })
@@ -49,13 +32,13 @@ describe('the list of assessments', () => {
     const full = Object.assign(new Error('The quota has been exceeded.'), {
       name: 'QuotaExceededError',
     })
-    vi.spyOn(db.responses, 'bulkAdd').mockRejectedValue(full)
+    vi.spyOn(database().responses, 'bulkAdd').mockRejectedValue(full)
     await button(wrapper, '開始新一輪').trigger('click')
     await until(() => wrapper.find('[role="alert"]').exists())
     expect(wrapper.get('[role="alert"]').text()).toContain('儲存空間已滿')
     expect(wrapper.get('[role="alert"]').text()).toContain('資料沒有任何變動')
     // All or nothing: no half-made round, and the page stayed where it was.
-    expect((await db.assessments.toArray()).map((a) => a.id)).toEqual([record.id])
+    expect((await database().assessments.toArray()).map((a) => a.id)).toEqual([record.id])
     expect(router.currentRoute.value.name).toBe('assessments')
     await flushPromises()
     expect(wrapper.findAll('[data-assessment-id]')).toHaveLength(1)
@@ -66,7 +49,7 @@ describe('the list of assessments', () => {
     const { wrapper, record, router } = await mountList()
     await button(wrapper, 'Start a new round').trigger('click')
     await until(() => router.currentRoute.value.name === 'rate')
-    const round = await db.assessments.get(String(router.currentRoute.value.params.id))
+    const round = await database().assessments.get(String(router.currentRoute.value.params.id))
     expect(round?.title).toBe(`${record.title} (round 2)`)
   })
 })

@@ -1,4 +1,12 @@
+import { afterEach, beforeEach } from 'vitest'
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import Dexie from 'dexie'
 import { createMemoryHistory, createRouter } from 'vue-router'
+import { GapLensDB, setDb } from '@/db/db'
+import type { Subject } from '@/domain/assessment/records'
+import { useAssessmentsStore } from '@/stores/assessments'
+import { useStandardsStore } from '@/stores/standards'
+import { makeStandard } from '../fixtures/standard'
 import { routes } from '@/router/routes'
 import type { StandardSource } from '@/stores/standards'
 import type { Standard } from '@/domain/standard/schema'
@@ -25,4 +33,40 @@ export async function until(condition: () => boolean, timeoutMs = 2000): Promise
     await new Promise((resolve) => setTimeout(resolve, 5))
     await flushPromises()
   }
+}
+
+/**
+ * A database of its own for every test of the calling file or block, deleted afterwards.
+ * Returns a getter: the database changes from test to test.
+ */
+export function freshDatabase(): () => GapLensDB {
+  let db: GapLensDB
+  beforeEach(() => {
+    db = new GapLensDB(`gaplens-test-${crypto.randomUUID()}`)
+    setDb(db)
+  })
+  afterEach(async () => {
+    db.close()
+    await Dexie.delete(db.name)
+  })
+  return () => db
+}
+
+/** A new Pinia, made active, with the fixture standard loaded (a "reload" of the app). */
+export async function freshPinia(): Promise<Pinia> {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
+  return pinia
+}
+
+/** A fresh Pinia and an assessment of the fixture standard on the five-step scale. */
+export async function startFixtureAssessment(subject: Partial<Subject> = {}) {
+  const pinia = await freshPinia()
+  const record = await useAssessmentsStore().create({
+    standardId: 'TST1234-001v1',
+    scaleId: 'proficiency-5',
+    subject: { name: '王小明', employeeId: '', department: '', jobTitle: '', ...subject },
+  })
+  return { pinia, record }
 }

@@ -1,20 +1,14 @@
 /** @vitest-environment happy-dom */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import Dexie from 'dexie'
 import RatingScale from '@/components/rating/RatingScale.vue'
 import RatingStatusBar from '@/components/rating/RatingStatusBar.vue'
 import RateView from '@/views/RateView.vue'
 import { SCALES } from '@/domain/assessment/scales'
 import { LIMITS } from '@/domain/assessment/records'
-import { GapLensDB, setDb } from '@/db/db'
-import { useAssessmentsStore } from '@/stores/assessments'
-import { useStandardsStore } from '@/stores/standards'
 import { useRatingStore } from '@/stores/rating'
 import { locale } from '@/i18n'
-import { makeStandard } from '../fixtures/standard'
-import { makeRouter, sourcesOf, until } from './helpers'
+import { freshDatabase, makeRouter, startFixtureAssessment, until } from './helpers'
 
 beforeEach(() => {
   locale.value = 'zh-TW'
@@ -116,25 +110,10 @@ describe('status bar', () => {
 })
 
 describe('rating page', () => {
-  let db: GapLensDB
-  beforeEach(() => {
-    db = new GapLensDB(`gaplens-test-${crypto.randomUUID()}`)
-    setDb(db)
-  })
-  afterEach(async () => {
-    db.close()
-    await Dexie.delete(db.name)
-  })
+  const database = freshDatabase()
 
   async function mountRateView() {
-    const pinia = createPinia()
-    setActivePinia(pinia)
-    await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
-    const record = await useAssessmentsStore().create({
-      standardId: 'TST1234-001v1',
-      scaleId: 'proficiency-5',
-      subject: { name: '王小明', employeeId: '', department: '', jobTitle: '' },
-    })
+    const { pinia, record } = await startFixtureAssessment()
     const router = makeRouter()
     await router.push(`/assessments/${record.id}`)
     const wrapper = mount(RateView, {
@@ -189,7 +168,7 @@ describe('rating page', () => {
     await item(wrapper, 'P1.1.3').trigger('keydown', { key: '2' })
     await item(wrapper, 'P1.1.3').trigger('keydown', { key: 'Delete' })
     await until(() => useRatingStore().pendingCount === 0)
-    const saved = await db.responses.where('assessmentId').equals(record.id).toArray()
+    const saved = await database().responses.where('assessmentId').equals(record.id).toArray()
     expect(Object.fromEntries(saved.map((r) => [r.itemKey, r.rating]))).toEqual({
       'P1.1.1': 4,
       'P1.1.2': 'na',

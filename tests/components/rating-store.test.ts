@@ -1,41 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import Dexie from 'dexie'
-import { GapLensDB, setDb } from '@/db/db'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useAssessmentsStore } from '@/stores/assessments'
 import { useRatingStore } from '@/stores/rating'
-import { useStandardsStore } from '@/stores/standards'
 import { useStorageStore } from '@/stores/storage'
 import { exportBackup } from '@/db/backup'
 import { parseBackup } from '@/domain/backup'
 import { LIMITS } from '@/domain/assessment/records'
-import { makeStandard } from '../fixtures/standard'
-import { sourcesOf } from './helpers'
+import { freshDatabase, freshPinia, startFixtureAssessment } from './helpers'
 
-let db: GapLensDB
-
-async function freshPinia() {
-  setActivePinia(createPinia())
-  await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
-}
+const database = freshDatabase()
 
 async function startAssessment() {
-  await freshPinia()
-  return useAssessmentsStore().create({
-    standardId: 'TST1234-001v1',
-    scaleId: 'proficiency-5',
-    subject: { name: '王小明', employeeId: '', department: '業務部', jobTitle: '' },
-  })
+  return (await startFixtureAssessment({ department: '業務部' })).record
 }
 
-beforeEach(() => {
-  db = new GapLensDB(`gaplens-test-${crypto.randomUUID()}`)
-  setDb(db)
-})
-afterEach(async () => {
+afterEach(() => {
   vi.useRealTimers()
-  db.close()
-  await Dexie.delete(db.name)
 })
 
 describe('rating store', () => {
@@ -67,15 +46,15 @@ describe('rating store', () => {
     rating.setText('P1.1.1', 'note', '帶')
     rating.setText('P1.1.1', 'note', '帶過團')
     expect(rating.saveStates.get('P1.1.1')).toBe('saving')
-    expect(await db.responses.count()).toBe(0)
+    expect(await database().responses.count()).toBe(0)
     await vi.advanceTimersByTimeAsync(500)
     vi.useRealTimers()
     await vi.waitUntil(() => rating.saveStates.get('P1.1.1') === 'saved')
-    expect((await db.responses.get([record.id, 'P1.1.1']))?.note).toBe('帶過團')
+    expect((await database().responses.get([record.id, 'P1.1.1']))?.note).toBe('帶過團')
 
     rating.setText('K01', 'evidence', '證照')
     await rating.flush()
-    expect((await db.responses.get([record.id, 'K01']))?.evidence).toBe('證照')
+    expect((await database().responses.get([record.id, 'K01']))?.evidence).toBe('證照')
     expect(rating.saveStates.get('K01')).toBe('saved')
   })
 
@@ -91,7 +70,7 @@ describe('rating store', () => {
     expect(rating.pendingCount).toBe(1)
     await rating.flush()
     expect(rating.saveStates.get('P1.2.1')).toBe('saved')
-    expect(await db.responses.get([record.id, 'P1.2.1'])).toMatchObject({
+    expect(await database().responses.get([record.id, 'P1.2.1'])).toMatchObject({
       note: '處理過團員糾紛',
       evidence: '客訴紀錄',
     })
@@ -103,7 +82,7 @@ describe('rating store', () => {
     const quota = Object.assign(new Error('The quota has been exceeded.'), {
       name: 'QuotaExceededError',
     })
-    const put = vi.spyOn(db.responses, 'put').mockRejectedValueOnce(quota)
+    const put = vi.spyOn(database().responses, 'put').mockRejectedValueOnce(quota)
     await rating.rate('P1.1.1', 5)
     expect(rating.saveStates.get('P1.1.1')).toBe('error')
     expect(rating.failedCount).toBe(1)
@@ -113,7 +92,7 @@ describe('rating store', () => {
     await rating.retryFailed()
     put.mockRestore()
     expect(rating.saveStates.get('P1.1.1')).toBe('saved')
-    expect((await db.responses.get([record.id, 'P1.1.1']))?.rating).toBe(5)
+    expect((await database().responses.get([record.id, 'P1.1.1']))?.rating).toBe(5)
     expect(useStorageStore().problem).toBeNull()
   })
 
@@ -164,7 +143,7 @@ describe('assessments store', () => {
       title: '2026 年度自評（第 2 輪）',
     })
     expect(store.progressById.get(second.id)).toMatchObject({ answered: 2 })
-    expect((await db.responses.get([second.id, 'K01']))?.rating).toBe('na')
+    expect((await database().responses.get([second.id, 'K01']))?.rating).toBe('na')
 
     // In English the round says so; the suffix is replaced, not stacked.
     const third = await store.newRound(second.id, (n) => ` (round ${n})`)
@@ -177,8 +156,8 @@ describe('assessments store', () => {
     await rating.open(first.id)
     expect(rating.status).toBe('missing')
     expect(store.assessments.map((a) => a.id)).toEqual([second.id])
-    expect(await db.responses.where('assessmentId').equals(first.id).count()).toBe(0)
-    expect(await db.responses.where('assessmentId').equals(second.id).count()).toBe(2)
+    expect(await database().responses.where('assessmentId').equals(first.id).count()).toBe(0)
+    expect(await database().responses.where('assessmentId').equals(second.id).count()).toBe(2)
   })
 
   it('does not store a rating of an assessment deleted elsewhere, and says why', async () => {
@@ -187,29 +166,24 @@ describe('assessments store', () => {
     await rating.open(record.id)
     await rating.rate('P1.1.1', 3)
     // Another tab deletes it while this one still shows it.
-    await db.transaction('rw', db.responses, db.assessments, async () => {
-      await db.responses.where('assessmentId').equals(record.id).delete()
-      await db.assessments.delete(record.id)
+    await database().transaction('rw', database().responses, database().assessments, async () => {
+      await database().responses.where('assessmentId').equals(record.id).delete()
+      await database().assessments.delete(record.id)
     })
     await rating.rate('P1.1.2', 4)
     expect(rating.saveStates.get('P1.1.2')).toBe('error')
     expect(useStorageStore().problem?.kind).toBe('gone')
-    expect(await db.responses.count()).toBe(0)
+    expect(await database().responses.count()).toBe(0)
   })
 
   it('backs up anything the inputs let a person type, to their limits, as restore accepts it', async () => {
-    await freshPinia()
-    const store = useAssessmentsStore()
-    const first = await store.create({
-      standardId: 'TST1234-001v1',
-      scaleId: 'proficiency-5',
-      subject: {
-        name: '王'.repeat(LIMITS.name),
-        employeeId: 'E'.repeat(LIMITS.name),
-        department: '部'.repeat(LIMITS.name),
-        jobTitle: '職'.repeat(LIMITS.name),
-      },
+    const { record: first } = await startFixtureAssessment({
+      name: '王'.repeat(LIMITS.name),
+      employeeId: 'E'.repeat(LIMITS.name),
+      department: '部'.repeat(LIMITS.name),
+      jobTitle: '職'.repeat(LIMITS.name),
     })
+    const store = useAssessmentsStore()
     await store.rename(first.id, '題'.repeat(LIMITS.title))
     const second = await store.newRound(first.id)
     expect(second.title).toHaveLength(LIMITS.title)

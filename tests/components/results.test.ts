@@ -1,19 +1,13 @@
 /** @vitest-environment happy-dom */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import Dexie from 'dexie'
 import type { ChartConfiguration } from 'chart.js'
 import ChartFigure from '@/components/charts/ChartFigure.vue'
 import GroupTable from '@/components/results/GroupTable.vue'
 import ResultsView from '@/views/ResultsView.vue'
-import { GapLensDB, setDb } from '@/db/db'
 import { saveResponse } from '@/db/assessments'
-import { useAssessmentsStore } from '@/stores/assessments'
-import { useStandardsStore } from '@/stores/standards'
 import { locale } from '@/i18n'
-import { makeStandard } from '../fixtures/standard'
-import { makeRouter, sourcesOf, until } from './helpers'
+import { freshDatabase, makeRouter, startFixtureAssessment, until } from './helpers'
 import { localDate } from '@/domain/dates'
 
 /** Chart.js stands in here by a recorder: happy-dom has no canvas to draw on. */
@@ -36,16 +30,10 @@ const charts = vi.hoisted(() => {
 })
 vi.mock('@/components/charts/chart-setup', () => ({ Chart: charts.Chart }))
 
-let db: GapLensDB
+const database = freshDatabase()
 beforeEach(() => {
   locale.value = 'zh-TW'
   charts.made.length = 0
-  db = new GapLensDB(`gaplens-test-${crypto.randomUUID()}`)
-  setDb(db)
-})
-afterEach(async () => {
-  db.close()
-  await Dexie.delete(db.name)
 })
 
 const at = new Date(0).toISOString()
@@ -59,13 +47,9 @@ const response = (rating: number | 'na') => ({ rating, note: '', evidence: '', u
  * T2 (3 items): none rated. The whole role: A02 alone → 3.00, 0%.
  */
 async function mountResults() {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
-  const record = await useAssessmentsStore().create({
-    standardId: 'TST1234-001v1',
-    scaleId: 'proficiency-5',
-    subject: { name: '王小明', employeeId: 'E001', department: '業務部', jobTitle: '' },
+  const { pinia, record } = await startFixtureAssessment({
+    employeeId: 'E001',
+    department: '業務部',
   })
   const ratings = { 'P1.1.1': 2, 'P1.1.2': 4, 'P1.1.3': 'na', 'P1.2.1': 5, K02: 3, A02: 1 } as const
   for (const [key, value] of Object.entries(ratings))
@@ -128,7 +112,7 @@ describe('results view', () => {
     await until(() => wrapper.get('[data-testid="summary"]').text().includes('0.80'))
     expect(wrapper.get('[data-testid="summary"]').text()).toContain('60%')
     await until(() => wrapper.text().includes('T1.1 → 2'))
-    expect((await db.assessments.get(record.id))?.targets.tasks).toEqual({ 'T1.1': 2 })
+    expect((await database().assessments.get(record.id))?.targets.tasks).toEqual({ 'T1.1': 2 })
     wrapper.unmount()
   })
 
