@@ -34,6 +34,9 @@ export const useRatingStore = defineStore('rating', () => {
   const saveStates = shallowRef<ReadonlyMap<string, SaveState>>(new Map())
   const status = ref<'idle' | 'loading' | 'ready' | 'missing'>('idle')
   const lastSavedAt = ref<string | null>(null)
+  /** The save state of the assessment's targets, shown where they are set. */
+  const targetsState = ref<SaveState | undefined>()
+  let targetsSequence = 0
 
   const standard = computed(() =>
     assessment.value ? standards.get(assessment.value.standardId) : undefined,
@@ -76,6 +79,7 @@ export const useRatingStore = defineStore('rating', () => {
     }
     responses.value = await loadResponses(id)
     saveStates.value = new Map()
+    targetsState.value = undefined
     assessment.value = record
     status.value = 'ready'
   }
@@ -159,11 +163,15 @@ export const useRatingStore = defineStore('rating', () => {
     if (!current) return
     // Shown at once, so a second change builds on the first; undone if it cannot be stored.
     assessment.value = { ...current, targets }
+    const seq = ++targetsSequence
+    targetsState.value = 'saving'
     try {
       await updateAssessment(current.id, { targets })
+      if (seq === targetsSequence) targetsState.value = 'saved'
     } catch (error) {
       if (assessment.value?.id === current.id)
         assessment.value = { ...assessment.value, targets: current.targets }
+      if (seq === targetsSequence) targetsState.value = 'error'
       storage.report(error)
     }
   }
@@ -181,6 +189,7 @@ export const useRatingStore = defineStore('rating', () => {
     assessment,
     responses,
     saveStates,
+    targetsState,
     status,
     lastSavedAt,
     standard,

@@ -112,6 +112,11 @@ describe('results view', () => {
     await until(() => wrapper.get('[data-testid="summary"]').text().includes('0.80'))
     expect(wrapper.get('[data-testid="summary"]').text()).toContain('60%')
     await until(() => wrapper.text().includes('T1.1 → 2'))
+    // The editor says when the change is stored, and only then is it in the database.
+    await until(() => wrapper.find('[data-testid="targets-save"]').exists())
+    await until(
+      () => wrapper.get('[data-testid="targets-save"]').attributes('data-save-state') === 'saved',
+    )
     expect((await database().assessments.get(record.id))?.targets.tasks).toEqual({ 'T1.1': 2 })
     wrapper.unmount()
   })

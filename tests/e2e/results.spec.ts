@@ -85,6 +85,9 @@ test.describe('results', () => {
     await page.locator('select[data-target="T1.1"]').selectOption('3')
     await expect(summary.getByTestId('overall-mean-gap')).toContainText('0.36')
     await expect(page.getByTestId('target-overrides')).toContainText('T1.1 → 3')
+    await expect(page.getByTestId('targets-save')).toHaveAttribute('data-save-state', 'saved', {
+      timeout: 20_000,
+    })
     await page.reload()
     await expect(page.getByTestId('overall-mean-gap')).toContainText('0.36')
     await expect(page.getByTestId('target-overrides')).toContainText('T1.1 → 3')
