@@ -1,32 +1,72 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from 'node:url'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 
+/**
+ * The Content-Security-Policy of the built page. Nothing runs or loads unless it is one of the
+ * app's own files: no inline script or style, no eval, no other origin. (The dev server needs
+ * inline scripts for hot reload, so the policy is added to the build only.)
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ')
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'gaplens:csp',
+    apply: 'build',
+    // Right after the charset, before any script or style the policy must govern.
+    transformIndexHtml: (html) =>
+      html.replace(
+        /<meta charset="UTF-8" \/>/,
+        (charset) =>
+          `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+      ),
+  }
+}
+
 export default defineConfig({
+  // Every URL in the build is relative and the router keeps its place after the '#', so the
+  // same dist/ works at a server's root or under any sub-path (/hr/gaplens/), on a plain
+  // static server with no rewrite rules: see the README's deployment section.
+  base: './',
   plugins: [
     vue(),
+    contentSecurityPolicy(),
     VitePWA({
       // A new version waits for the person to accept it: the page never reloads under them.
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png', 'robots.txt'],
       manifest: {
         name: 'GapLens 職能落差自評',
         short_name: 'GapLens',
         description: '依職能基準自我評估，找出能力落差。Competency gap self-assessment.',
         lang: 'zh-Hant-TW',
-        start_url: '/',
-        scope: '/',
+        // Relative to the manifest, so the installed app opens wherever dist/ was copied.
+        id: './',
+        start_url: './',
+        scope: './',
         display: 'standalone',
         background_color: '#f4f6f8',
         theme_color: '#1f4e79',
         icons: [
-          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
-          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
           {
-            src: '/icon-maskable-512.png',
+            src: 'icon-maskable-512.png',
             sizes: '512x512',
             type: 'image/png',
             purpose: 'maskable',
@@ -35,8 +75,9 @@ export default defineConfig({
       },
       workbox: {
         // Every bundled standard is precached with the app, so all of it loads offline.
-        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
-        navigateFallback: '/index.html',
+        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,txt}'],
+        // Routes live after the '#': every page of the app is index.html.
+        navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
       },
     }),

@@ -6,12 +6,12 @@ import { toRaw } from 'vue'
 import { getDb } from './db'
 import { localDate } from '@/domain/dates'
 import type { ScaleId } from '@/domain/assessment/scales'
-import {
-  LIMITS,
-  type AssessmentRecord,
-  type ItemResponse,
-  type ResponseRecord,
-  type Subject,
+import { LIMITS } from '@/domain/limits'
+import type {
+  AssessmentRecord,
+  ItemResponse,
+  ResponseRecord,
+  Subject,
 } from '@/domain/assessment/records'
 
 export interface NewAssessment {

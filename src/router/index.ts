@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory } from 'vue-router'
+import { createRouter, createWebHashHistory } from 'vue-router'
 import { routes } from './routes'
 
 /** Where the page's sticky bars end once stuck: their `top` plus their height. */
@@ -9,13 +9,35 @@ function stickyHeight(): number {
   return bottom
 }
 
+/**
+ * Resolves once an element with the id is on the page (true), or after a few seconds (false).
+ * A deep link to a task is opened before the standard has loaded and the task is drawn.
+ */
+function whenShown(id: string, within = 5000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const started = performance.now()
+    const look = () => {
+      if (document.getElementById(id)) resolve(true)
+      else if (performance.now() - started > within) resolve(false)
+      else requestAnimationFrame(look)
+    }
+    look()
+  })
+}
+
 export const router = createRouter({
-  history: createWebHistory(import.meta.env.BASE_URL),
+  // The route is kept after the '#': a deep link (a standard, an assessment) opened or
+  // reloaded on any static server, at any sub-path, is served index.html and lands where it
+  // points, with no rewrite rules on the server.
+  history: createWebHashHistory(),
   routes,
   scrollBehavior(to, _from, saved) {
     if (saved) return saved
     // Land below whatever stays on top of the page (the header, a page's own sticky bar).
-    if (to.hash) return { el: decodeURIComponent(to.hash), top: stickyHeight() + 8 }
+    if (to.hash) {
+      const id = decodeURIComponent(to.hash.slice(1))
+      return whenShown(id).then((found) => (found ? { el: `#${id}`, top: stickyHeight() + 8 } : {}))
+    }
     return { top: 0 }
   },
 })

@@ -1,6 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef, ref } from 'vue'
-import { parseStandardFile } from '@/domain/standard/parse'
 import type { Standard } from '@/domain/standard/schema'
 
 /** A standard file to load: its name (for messages) and how to read its text. */
@@ -54,10 +53,13 @@ export const useStandardsStore = defineStore('standards', () => {
     pending = (async () => {
       const loaded: Standard[] = []
       const failed: FailedFile[] = []
+      // The schema library is its own chunk, fetched beside the files rather than in the entry.
+      const parser = import('@/domain/standard/parse')
       const results = await Promise.all(
         sources.map(async (source) => {
           try {
-            return parseStandardFile(source.file, await source.read())
+            const [body, { parseStandardFile }] = await Promise.all([source.read(), parser])
+            return parseStandardFile(source.file, body)
           } catch (e) {
             return { ok: false as const, file: source.file, problem: (e as Error).message }
           }

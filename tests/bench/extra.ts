@@ -7,7 +7,7 @@ const SAMPLES = 12
 
 /** Starts an assessment and rates every item from the keyboard (each digit rates and moves on). */
 async function ratedAssessment(page: Page, base: string, standard: string): Promise<string> {
-  await page.goto(`${base}/assessments/new?standard=${standard}`)
+  await page.goto(`${base}/#/assessments/new?standard=${standard}`)
   await page.getByLabel('姓名').fill('Bench')
   await page.getByRole('button', { name: '開始評分' }).click()
   await page.locator('.rate-page[data-resumed="true"]').waitFor()

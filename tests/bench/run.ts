@@ -43,7 +43,7 @@ function gzipSize(path: string): number {
 }
 
 async function startAssessment(page: Page, standard: string): Promise<void> {
-  await page.goto(`${BASE}/assessments/new?standard=${standard}`)
+  await page.goto(`${BASE}/#/assessments/new?standard=${standard}`)
   await page.getByLabel('姓名').fill('Bench')
   await page.getByRole('button', { name: '開始評分' }).click()
   await page.locator('.rate-page[data-resumed="true"]').waitFor()

@@ -80,7 +80,7 @@ describe('standard page', () => {
     const wrapper = await mountWith(StandardView, { id: 'TST1234-001v1' })
     const mark = wrapper.get('#task-T1\\.1 .mark a')
     expect(mark.text()).toBe('【註1】')
-    expect(mark.attributes('href')).toBe('#fn-1')
+    expect(mark.attributes('href')).toMatch(/#fn-1$/)
     expect(wrapper.get('#fn-1').text()).toContain('類型：官網、社群。')
   })
 

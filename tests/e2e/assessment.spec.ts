@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import {
   expectSaved,
   item,
@@ -10,7 +10,7 @@ import {
 
 test.describe('self-assessment', () => {
   test('start: choose a standard, name and scale, and see the target', async ({ page }) => {
-    await page.goto('/')
+    await page.goto('/#/')
     await page
       .locator('.standard-card', { hasText: '旅遊業營運主管' })
       .getByRole('link', { name: '以此基準開始自評' })

@@ -8,7 +8,7 @@ export async function startAssessment(
   page: Page,
   options: { standard?: string; name?: string; scale?: 'five' | 'levels' } = {},
 ): Promise<string> {
-  await page.goto(`/assessments/new?standard=${options.standard ?? TTM}`)
+  await page.goto(`/#/assessments/new?standard=${options.standard ?? TTM}`)
   await page.getByLabel('姓名').fill(options.name ?? '王小明')
   if (options.scale === 'levels') await page.getByRole('radio', { name: /六級職能級別/ }).check()
   await page.getByRole('button', { name: '開始評分' }).click()

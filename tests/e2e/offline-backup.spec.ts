@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import {
   expectSaved,
   item,
@@ -11,7 +11,7 @@ import {
 
 /** Downloads a whole-database backup from Settings and returns its parsed content. */
 async function downloadBackup(page: Page) {
-  await page.goto('/settings')
+  await page.goto('/#/settings')
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: '下載備份' }).click(),
@@ -42,7 +42,7 @@ test.describe('offline', () => {
     await rateAndWait(page, 'P1.1.2', 3)
     await rateAndWait(page, 'K01', 'na')
     // Every bundled standard loads offline too.
-    await page.goto('/standards/THM3514-lodging-ecommerce')
+    await page.goto('/#/standards/THM3514-lodging-ecommerce')
     await expect(page.locator('#task-T3\\.3')).toContainText('協助作出判斷以解決客戶服務相關問題')
 
     await context.setOffline(false)
@@ -54,7 +54,7 @@ test.describe('offline', () => {
   })
 
   test('the app is installable: a manifest with icons and a service worker', async ({ page }) => {
-    await page.goto('/')
+    await page.goto('/#/')
     const href = await page.locator('link[rel="manifest"]').getAttribute('href')
     const manifest = await (await page.request.get(href!)).json()
     expect(manifest.name).toContain('GapLens')
@@ -78,7 +78,7 @@ test.describe('backup and restore', () => {
 
     const fresh = await browser.newContext()
     const other = await fresh.newPage()
-    await other.goto('/settings')
+    await other.goto('/#/settings')
     await other.getByTestId('restore-input').setInputFiles(original.path)
     const dialog = other.getByRole('alertdialog')
     await expect(dialog).toContainText('2 份自評')
@@ -141,7 +141,7 @@ test.describe('backup and restore', () => {
 })
 
 test('settings say whether the browser keeps the data persistently', async ({ page }) => {
-  await page.goto('/settings')
+  await page.goto('/#/settings')
   const state = page.getByTestId('persist-state')
   await expect(state).toHaveAttribute('data-state', /persisted|best-effort|unsupported/)
   await expect(state).not.toBeEmpty()

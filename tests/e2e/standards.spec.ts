@@ -1,10 +1,10 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 
 test.describe('reading the standards', () => {
   test('the list shows both seed standards with their codes and classification', async ({
     page,
   }) => {
-    await page.goto('/')
+    await page.goto('/#/')
     const cards = page.locator('.standard-card')
     await expect(cards).toHaveCount(2)
     const ttm = cards.filter({ hasText: '旅遊業營運主管' })
@@ -22,7 +22,7 @@ test.describe('reading the standards', () => {
   test('a standard shows its duties, a level descriptor on tap, indicators and K/S text', async ({
     page,
   }) => {
-    await page.goto('/')
+    await page.goto('/#/')
     await page.getByRole('link', { name: '旅遊業營運主管' }).click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('旅遊業營運主管')
     await expect(page.locator('#duty-T1')).toContainText('旅遊業協調與經營')
@@ -47,7 +47,7 @@ test.describe('reading the standards', () => {
   })
 
   test('a level descriptor also shows on hover', async ({ page }) => {
-    await page.goto('/standards/THM3514-lodging-ecommerce')
+    await page.goto('/#/standards/THM3514-lodging-ecommerce')
     const task = page.locator('#task-T2\\.2')
     await task.getByRole('button', { name: '級別 2' }).hover()
     await expect(task.getByRole('tooltip')).toContainText('在經常性監督下')
@@ -56,7 +56,7 @@ test.describe('reading the standards', () => {
   test('footnotes show where they hang and in the notes, and the attitude matrix', async ({
     page,
   }) => {
-    await page.goto('/standards/THM3514-lodging-ecommerce')
+    await page.goto('/#/standards/THM3514-lodging-ecommerce')
     const p111 = page.locator('#task-T1\\.1 .indicator').first()
     await expect(p111).toHaveText(/P1\.1\.1\s*確認網站類型【註1】。/)
     await p111.getByRole('link', { name: '【註1】' }).click()
@@ -67,7 +67,7 @@ test.describe('reading the standards', () => {
   })
 
   test('the language switch changes the interface and is remembered', async ({ page }) => {
-    await page.goto('/')
+    await page.goto('/#/')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('職能基準')
     await page.getByRole('button', { name: 'English' }).click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Competency standards')
@@ -86,7 +86,7 @@ test.describe('reading the standards', () => {
     await page.route(/TTM4221-002v4.*\.json$/, (route) =>
       route.fulfill({ contentType: 'application/json', body: '{"formatVersion": 2}' }),
     )
-    await page.goto('/')
+    await page.goto('/#/')
     const alert = page.getByRole('alert')
     await expect(alert).toContainText('TTM4221-002v4')
     await expect(alert).toContainText('unsupported formatVersion 2')
@@ -101,7 +101,7 @@ test.describe('on a phone', () => {
   test('the standard page fits the screen and a tap shows the level descriptor', async ({
     page,
   }) => {
-    await page.goto('/standards/TTM4221-002v4')
+    await page.goto('/#/standards/TTM4221-002v4')
     await expect(page.locator('#task-T2\\.4')).toContainText('促進並維護業務關係')
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -113,7 +113,7 @@ test.describe('on a phone', () => {
   })
 
   test('a link to a task lands with the task in sight, below the sticky bars', async ({ page }) => {
-    await page.goto('/standards/TTM4221-002v4#task-T2.1')
+    await page.goto('/#/standards/TTM4221-002v4#task-T2.1')
     const heading = page.locator('#task-title-T2\\.1')
     await expect(heading).toBeInViewport()
     await expect

@@ -4,15 +4,12 @@
  */
 import { z } from 'zod'
 import { SCALES } from './scales'
+import { LIMITS } from '../limits'
 
 const scaleIds = Object.keys(SCALES) as [keyof typeof SCALES, ...(keyof typeof SCALES)[]]
 export const ScaleIdSchema = z.enum(scaleIds)
 
-/**
- * The longest texts kept. The inputs hold to the same limits, so anything a person can type is
- * something a backup can restore.
- */
-export const LIMITS = { text: 20_000, name: 200, title: 300 } as const
+export { LIMITS }
 
 /** A scale value, 'na' (not applicable), or null: not yet rated (a note may still exist). */
 export const RatingValueSchema = z.union([z.number().int().min(1).max(6), z.literal('na')])

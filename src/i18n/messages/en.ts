@@ -218,6 +218,7 @@ export const en: Messages = {
     counts: '{duties} duties · {tasks} tasks · {indicators} indicators',
   },
   standard: {
+    scrollTable: '{name} table (scrolls sideways)',
     notFound: 'No standard “{id}”.',
     sections: {
       duties: 'Duties and tasks',

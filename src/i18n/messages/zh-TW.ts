@@ -212,6 +212,7 @@ export const zhTW = {
     counts: '{duties} 項主要職責 · {tasks} 項工作任務 · {indicators} 項行為指標',
   },
   standard: {
+    scrollTable: '{name}表格（可左右捲動）',
     notFound: '找不到職能基準「{id}」。',
     sections: {
       duties: '主要職責與工作任務',

@@ -1,0 +1,96 @@
+/**
+ * The `test` every browser test uses. It holds the app to two rules on every page it opens:
+ *
+ *   - the Content-Security-Policy is never violated: a `securitypolicyviolation` event, or the
+ *     browser's own "Refused to …" report, fails the test that caused it;
+ *   - the screen a test ends on passes axe with no violation of any impact (tests also call
+ *     `expectAccessible` on the screens they pass through).
+ *
+ * Extra browser contexts (a second device, a phone) come from `openContext`, which guards them
+ * the same way and closes them after the test.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from '@playwright/test'
+
+export { expect }
+export type { BrowserContext, Page } from '@playwright/test'
+
+interface Guard {
+  violations: string[]
+}
+
+/** Records every CSP violation reported in any page of the context. */
+async function guardContext(context: BrowserContext, guard: Guard): Promise<void> {
+  await context.exposeBinding('__gaplensCspViolation', (_source, text: string) => {
+    guard.violations.push(text)
+  })
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __gaplensCspViolation?: (t: string) => void })
+        .__gaplensCspViolation
+      report?.(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+      )
+    })
+  })
+  const watch = (page: Page) =>
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        guard.violations.push(message.text())
+    })
+  context.pages().forEach(watch)
+  context.on('page', watch)
+}
+
+/** Runs axe on what the page shows now; fails with each violation's rule, impact and targets. */
+export async function expectAccessible(page: Page, where = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const found = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join('\n    ')}`,
+  )
+  expect(found, `axe violations on ${where}`).toEqual([])
+}
+
+type Fixtures = {
+  cspGuard: Guard
+  openContext: (options?: BrowserContextOptions) => Promise<BrowserContext>
+}
+
+export const test = base.extend<Fixtures>({
+  cspGuard: async ({}, use) => {
+    await use({ violations: [] })
+  },
+  context: async ({ context, cspGuard }, use) => {
+    await guardContext(context, cspGuard)
+    await use(context)
+  },
+  page: async ({ page, cspGuard }, use, testInfo) => {
+    await use(page)
+    // The screen the test ends on must be as accessible as the ones it checked on the way.
+    if (testInfo.status === testInfo.expectedStatus && !page.isClosed())
+      await expectAccessible(page, `the last screen of "${testInfo.title}"`)
+    expect(cspGuard.violations, 'Content-Security-Policy violations').toEqual([])
+  },
+  openContext: async ({ browser, cspGuard }, use) => {
+    const opened: BrowserContext[] = []
+    await use(async (options) => {
+      const context = await (browser as Browser).newContext(options)
+      await guardContext(context, cspGuard)
+      opened.push(context)
+      return context
+    })
+    for (const context of opened) await context.close()
+    expect(cspGuard.violations, 'Content-Security-Policy violations').toEqual([])
+  },
+})
