@@ -12,16 +12,11 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Page } from '@playwright/test'
 import { extraBenchmarks } from './extra'
+import { BenchResults } from './results'
 
 const PORT = 4319
 const BASE = `http://127.0.0.1:${PORT}`
 const SAMPLES = 60
-
-export interface Row {
-  measure: string
-  condition: string
-  value: string
-}
 
 function quantile(sorted: number[], q: number): number {
   const at = (sorted.length - 1) * q
@@ -79,24 +74,18 @@ async function main(): Promise<void> {
   if (build.status !== 0) throw new Error('vite build failed')
 
   const html = readFileSync('dist/index.html', 'utf8')
-  const entry = /<script type="module" crossorigin src="\/(assets\/[^"]+\.js)"/.exec(html)?.[1]
-  const css = /<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)"/.exec(html)?.[1]
-  const rows: Row[] = []
-  if (entry)
-    rows.push({
-      measure: 'entry JavaScript (gzip)',
-      condition: entry,
-      value: kb(gzipSize(`dist/${entry}`)),
-    })
-  if (css)
-    rows.push({ measure: 'entry CSS (gzip)', condition: css, value: kb(gzipSize(`dist/${css}`)) })
+  const entry = /<script type="module" crossorigin src="\.?\/(assets\/[^"]+\.js)"/.exec(html)?.[1]
+  const css = /<link rel="stylesheet" crossorigin href="\.?\/(assets\/[^"]+\.css)"/.exec(html)?.[1]
+  const results = new BenchResults()
+  if (entry) {
+    const size = gzipSize(`dist/${entry}`)
+    results.row('entry JavaScript (gzip)', `${entry} (budget 70 kB)`, kb(size))
+    results.figure('entry_js_gzip_kb', size / 1000)
+  }
+  if (css) results.row('entry CSS (gzip)', css, kb(gzipSize(`dist/${css}`)))
   const chart = readdirSync('dist/assets').find((f) => /^chart.*\.js$/i.test(f))
   if (chart)
-    rows.push({
-      measure: 'chart chunk (gzip)',
-      condition: `assets/${chart}`,
-      value: kb(gzipSize(`dist/assets/${chart}`)),
-    })
+    results.row('chart chunk (gzip)', `assets/${chart}`, kb(gzipSize(`dist/assets/${chart}`)))
 
   const server = spawn(
     'npx',
@@ -130,11 +119,11 @@ async function main(): Promise<void> {
         const { median, p95 } = summary(await autosave(page, throttle))
         const condition =
           throttle === 1 ? `normal CPU, ${SAMPLES} saves` : `4× CPU throttling, ${SAMPLES} saves`
-        rows.push({ measure: 'autosave latency, median', condition, value: ms(median) })
-        rows.push({ measure: 'autosave latency, p95', condition, value: ms(p95) })
+        results.row('autosave latency, median', condition, ms(median))
+        results.row('autosave latency, p95', condition, ms(p95))
         await context.close()
       }
-      rows.push(...(await extraBenchmarks(browser, BASE)))
+      await extraBenchmarks(browser, BASE, results)
     } finally {
       await browser.close()
     }
@@ -142,18 +131,7 @@ async function main(): Promise<void> {
     if (server.pid) process.kill(-server.pid)
   }
 
-  const widths = [0, 1, 2].map((c) =>
-    Math.max(
-      ...[
-        ['measure', 'condition', 'value'],
-        ...rows.map((r) => [r.measure, r.condition, r.value]),
-      ].map((r) => r[c]!.length),
-    ),
-  )
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
-  console.log(line(['measure', 'condition', 'value']))
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
-  for (const r of rows) console.log(line([r.measure, r.condition, r.value]))
+  results.finish()
 }
 
 main().catch((error) => {
