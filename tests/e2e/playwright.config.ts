@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test'
 
 const port = Number(process.env.E2E_PORT ?? 4173)
+// Several runs side by side (a second checkout, a benchmark) each serve their own build folder
+// and keep their own artifacts.
+const dist = process.env.E2E_DIST ?? 'dist'
+const out = process.env.E2E_OUT ?? 'test-results'
 
 /**
  * Browser tests run against the production build (`vite build`, then `vite preview`), in the
@@ -9,7 +13,7 @@ const port = Number(process.env.E2E_PORT ?? 4173)
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  outputDir: '../../test-results/e2e',
+  outputDir: `../../${out}/e2e`,
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -17,7 +21,7 @@ export default defineConfig({
   // A CI machine with two cores runs two browsers: give a page the time a loaded machine needs.
   expect: { timeout: 10_000 },
   forbidOnly: true,
-  reporter: [['list'], ['json', { outputFile: '../../test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: `../../${out}/playwright.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
@@ -36,7 +40,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
     cwd: '../..',
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
