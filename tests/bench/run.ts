@@ -12,6 +12,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Page } from '@playwright/test'
 import { extraBenchmarks } from './extra'
+import { lighthouseBenchmarks } from './lighthouse'
 import { BenchResults } from './results'
 
 const PORT = 4319
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
         await context.close()
       }
       await extraBenchmarks(browser, BASE, results)
+      await lighthouseBenchmarks(BASE, results)
     } finally {
       await browser.close()
     }

@@ -1,5 +1,5 @@
 /** @vitest-environment happy-dom */
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import StandardView from '@/views/StandardView.vue'
@@ -25,6 +25,10 @@ async function mountWith(component: object, props: Record<string, unknown> = {})
   await router.push('/')
   const wrapper = mount(component, { props, global: { plugins: [pinia, router] } })
   await flushPromises()
+  // A standard's page is drawn a part at a time: wait until every part is there.
+  await vi.waitUntil(() => wrapper.find('.standard-page').attributes('data-complete') !== 'false', {
+    timeout: 5000,
+  })
   return wrapper
 }
 

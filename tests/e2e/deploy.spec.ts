@@ -1,0 +1,107 @@
+import { createServer, type Server } from 'node:http'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { expect, test } from './fixtures'
+import { rateAndWait, ratingPageReady, shownRating } from './helpers'
+
+/**
+ * An HR team copies dist/ to an intranet server under a sub-path and sets up nothing else. This
+ * serves the build the plainest way: files under /hr/gaplens/, a 404 for anything else, no
+ * rewrite rules, no fallback page.
+ */
+const SUB_PATH = '/hr/gaplens/'
+const DIST = join(process.cwd(), process.env.E2E_DIST ?? 'dist')
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain',
+}
+
+let server: Server
+let origin: string
+const misses: string[] = []
+
+test.beforeAll(async () => {
+  server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)
+    if (!path.startsWith(SUB_PATH)) {
+      misses.push(path)
+      response.writeHead(404).end('not found')
+      return
+    }
+    const file = normalize(join(DIST, path.slice(SUB_PATH.length) || 'index.html'))
+    try {
+      if (!file.startsWith(DIST)) throw new Error('outside')
+      const body = await readFile(file.endsWith('/') ? join(file, 'index.html') : file)
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      })
+      response.end(body)
+    } catch {
+      misses.push(path)
+      response.writeHead(404).end('not found')
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+test('under a sub-path on a plain static server: deep links open and reload, offline works', async ({
+  page,
+}) => {
+  // Two loads of the rating page, a service worker install and an offline reload.
+  test.setTimeout(120_000)
+  const base = `${origin}${SUB_PATH}`
+  // A deep link to a standard, opened cold (no service worker yet).
+  await page.goto(`${base}#/standards/TTM4221-002v4`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('旅遊業營運主管')
+  await page.reload()
+  await expect(page.locator('#duty-T4')).toContainText('提昇優質顧客服務')
+
+  // Start an assessment there, rate, and reload its deep link.
+  await page.goto(`${base}#/assessments/new?standard=TTM4221-002v4`)
+  await page.getByLabel('姓名').fill('林小華')
+  await page.getByRole('button', { name: '開始評分' }).click()
+  await expect(page).toHaveURL(/\/hr\/gaplens\/#\/assessments\/[0-9a-f-]{36}$/)
+  await ratingPageReady(page)
+  await rateAndWait(page, 'P1.1.1', 3)
+  const assessment = page.url()
+  await page.reload()
+  await ratingPageReady(page)
+  expect(await shownRating(page, 'P1.1.1')).toBe('3')
+
+  // The manifest and the service worker live under the sub-path too.
+  const manifestHref = await page
+    .locator('link[rel="manifest"]')
+    .evaluate((l) => (l as HTMLLinkElement).href)
+  expect(manifestHref).toBe(`${base}manifest.webmanifest`)
+  const manifest = (await (await page.request.get(manifestHref)).json()) as {
+    start_url: string
+    scope: string
+  }
+  expect(new URL(manifest.start_url, manifestHref).href).toBe(base)
+  expect(new URL(manifest.scope, manifestHref).href).toBe(base)
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)
+  expect(scope).toBe(base)
+
+  // Once installed, the app opens offline at the deep link as well.
+  await page.reload()
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true)
+  await page.context().setOffline(true)
+  await page.goto('about:blank')
+  await page.goto(assessment)
+  await ratingPageReady(page)
+  expect(await shownRating(page, 'P1.1.1')).toBe('3')
+  await page.context().setOffline(false)
+
+  // Nothing was asked for outside the sub-path, and nothing was missing.
+  expect(misses).toEqual([])
+})
