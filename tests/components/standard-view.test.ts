@@ -26,7 +26,7 @@ async function mountWith(component: object, props: Record<string, unknown> = {})
   const wrapper = mount(component, { props, global: { plugins: [pinia, router] } })
   await flushPromises()
   // A standard's page is drawn a part at a time: wait until every part is there.
-  await vi.waitUntil(() => wrapper.find('.standard-page').attributes('data-complete') !== 'false', {
+  await vi.waitUntil(() => !wrapper.find('.standard-page[data-complete="false"]').exists(), {
     timeout: 5000,
   })
   return wrapper
