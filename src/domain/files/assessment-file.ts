@@ -1,0 +1,131 @@
+/**
+ * The assessment file (`*.gaplens.json`): one person's self-assessment on one standard, and
+ * the review their supervisor added to it, as it travels by mail or chat between two devices.
+ *
+ * This schema is the single source of the file's type, of the import check and of
+ * data/schema/assessment-file.schema.json. Every object is strict (a key the format does not
+ * know is refused, `__proto__` and `constructor` among them), every text is held to LIMITS,
+ * and the file carries a SHA-256 of its canonical content, so a value changed in a text editor
+ * is found.
+ */
+import { z } from 'zod'
+import { LIMITS } from '../limits'
+import { RatingValueSchema, ScaleIdSchema, SubjectSchema } from '../assessment/records'
+import { canonicalJson } from '../io/canonical'
+import { sha256Hex } from '../io/digest'
+
+export const ASSESSMENT_FILE_FORMAT = 'gaplens-assessment'
+export const ASSESSMENT_FILE_VERSION = 1
+/** More items than any published standard has: a file with more is not one of ours. */
+export const MAX_FILE_ITEMS = 2000
+/**
+ * The largest file read. It is above anything the app writes (every text at its limit on a
+ * standard of 2,000 items, protected) and far below what would stall a browser.
+ */
+export const MAX_ASSESSMENT_FILE_BYTES = 50 * 1024 * 1024
+
+const datetime = z.iso.datetime()
+/** An item's code as standards write it: P1.1.1, K01, S12, A03. */
+const ItemCode = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Z][A-Za-z0-9.]*$/)
+
+const StandardRef = z.strictObject({
+  id: z.string().min(1).max(LIMITS.title),
+  code: z.string().min(1).max(LIMITS.title).nullable(),
+  /** The version the standard was at (V4), where it has one. */
+  version: z.string().min(1).max(LIMITS.name).nullable(),
+  title: z.string().min(1).max(LIMITS.title),
+  /** SHA-256 of the standard's canonical JSON: the exact text the items were rated on. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+})
+
+const TargetOverrides = z.strictObject({
+  duties: z.record(ItemCode, z.number().int().min(1).max(6)),
+  tasks: z.record(ItemCode, z.number().int().min(1).max(6)),
+})
+
+/** One item of the self-assessment: unrated items with no note are absent. */
+export const SelfRatingSchema = z.strictObject({
+  item: ItemCode,
+  /** A scale value, 'na' (not applicable), or null: not rated, but with a note or evidence. */
+  rating: RatingValueSchema.nullable(),
+  note: z.string().max(LIMITS.text),
+  evidence: z.string().max(LIMITS.text),
+  updatedAt: datetime,
+})
+export type SelfRating = z.infer<typeof SelfRatingSchema>
+
+export const ReviewRatingSchema = z.strictObject({
+  item: ItemCode,
+  rating: RatingValueSchema.nullable(),
+  comment: z.string().max(LIMITS.text),
+  updatedAt: datetime,
+})
+export type ReviewRating = z.infer<typeof ReviewRatingSchema>
+
+export const ReviewBlockSchema = z.strictObject({
+  reviewer: z.strictObject({
+    name: z.string().trim().min(1).max(LIMITS.name),
+    jobTitle: z.string().max(LIMITS.name),
+  }),
+  /** The overall comment. */
+  comment: z.string().max(LIMITS.text),
+  startedAt: datetime,
+  updatedAt: datetime,
+  ratings: z.array(ReviewRatingSchema).max(MAX_FILE_ITEMS),
+})
+export type ReviewBlock = z.infer<typeof ReviewBlockSchema>
+
+export const AssessmentBlockSchema = z.strictObject({
+  id: z.string().min(1).max(LIMITS.name),
+  title: z.string().trim().min(1).max(LIMITS.title),
+  round: z.number().int().min(1).max(1000),
+  createdAt: datetime,
+  updatedAt: datetime,
+  subject: SubjectSchema.strict(),
+  scale: ScaleIdSchema,
+  targets: TargetOverrides,
+  ratings: z.array(SelfRatingSchema).max(MAX_FILE_ITEMS),
+})
+export type AssessmentBlock = z.infer<typeof AssessmentBlockSchema>
+
+/** The file without its integrity block: what the hash is taken over. */
+export const AssessmentFileContentSchema = z.strictObject({
+  $schema: z.string().max(LIMITS.title).optional(),
+  format: z.literal(ASSESSMENT_FILE_FORMAT),
+  formatVersion: z.literal(ASSESSMENT_FILE_VERSION),
+  exportedAt: datetime,
+  standard: StandardRef,
+  assessment: AssessmentBlockSchema,
+  review: ReviewBlockSchema.nullable(),
+})
+export type AssessmentFileContent = z.infer<typeof AssessmentFileContentSchema>
+
+export const IntegritySchema = z.strictObject({
+  algorithm: z.literal('SHA-256'),
+  /** Over the canonical JSON (RFC 8785) of the file without this block. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+})
+
+export const AssessmentFileSchema = AssessmentFileContentSchema.extend({
+  integrity: IntegritySchema,
+})
+export type AssessmentFile = z.infer<typeof AssessmentFileSchema>
+
+/** The hash a file's content must carry. */
+export function contentHash(content: AssessmentFileContent): Promise<string> {
+  return sha256Hex(canonicalJson(content))
+}
+
+/** Seals a file's content with its integrity hash. */
+export async function sealAssessmentFile(content: AssessmentFileContent): Promise<AssessmentFile> {
+  return { ...content, integrity: { algorithm: 'SHA-256', hash: await contentHash(content) } }
+}
+
+/** The text written to disk: indented for a person who opens it, hashed canonically. */
+export function assessmentFileText(file: AssessmentFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`
+}
