@@ -3,7 +3,19 @@
  * a restore may touch the database. Parse → cheap guard → strict validation → cross-checks.
  */
 import { z } from 'zod'
-import { describeIssues, type ParseResult } from './standard/parse'
+import { checkAgainst } from './io/issues'
+import { isJsonObject, readJson } from './io/json'
+import { byField, bySelf, labelOf, placeOf, rawField, type Each, type Layout } from './io/place'
+import {
+  failure,
+  problem,
+  versionProblem,
+  type FileProblem,
+  type ParseResult,
+  type PlaceStep,
+  type ProblemCode,
+  type ProblemParams,
+} from './io/problems'
 import {
   AssessmentRecordSchema,
   ResponseRecordSchema,
@@ -44,56 +56,201 @@ export function buildBackup(tables: BackupTables, exportedAt: string): Backup {
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, tables }
 }
 
-/** Problems a schema cannot see: dangling or repeated keys, values off the scale. */
-function crossCheck({ settings, standards, assessments, responses }: BackupTables): string[] {
-  const problems: string[] = []
-  const repeated = (keys: string[]) => keys.filter((k, i) => keys.indexOf(k) !== i)
-  for (const key of new Set(repeated(settings.map((s) => s.key))))
-    problems.push(`setting ${key} appears twice`)
-  for (const id of new Set(repeated(standards.map((s) => s.id))))
-    problems.push(`standard ${id} appears twice`)
-  const byId = new Map<string, AssessmentRecord>()
-  for (const a of assessments) {
-    if (byId.has(a.id)) problems.push(`assessment ${a.id} appears twice`)
-    byId.set(a.id, a)
+/** The largest backup read: far beyond any real one, so only a wrong file is refused by size. */
+export const BACKUP_MAX_BYTES = 50 * 1024 * 1024
+
+// Assessments by id, per raw input: a broken backup can have thousands of ratings to place.
+const assessmentIndex = new WeakMap<object, Map<unknown, unknown>>()
+function assessmentById(root: unknown, id: unknown): unknown {
+  if (typeof root !== 'object' || root === null) return undefined
+  let index = assessmentIndex.get(root)
+  if (!index) {
+    const list = rawField(rawField(root, 'tables'), 'assessments')
+    index = new Map()
+    if (Array.isArray(list))
+      for (const a of list) if (!index.has(rawField(a, 'id'))) index.set(rawField(a, 'id'), a)
+    assessmentIndex.set(root, index)
   }
+  return index.get(id)
+}
+
+/** A rating is named by its assessment (by title, found by id in the same file) and its item. */
+const nameResponse: Each['name'] = (value, _key, root) => {
+  const id = rawField(value, 'assessmentId')
+  const owner = typeof id === 'string' ? assessmentById(root, id) : undefined
+  const title =
+    owner === undefined ? undefined : (labelOf(rawField(owner, 'title'), true) ?? labelOf(id))
+  const itemKey = labelOf(rawField(value, 'itemKey'))
+  const steps: PlaceStep[] = []
+  if (title) steps.push({ kind: 'record', record: 'assessment', label: title })
+  if (itemKey) steps.push({ kind: 'record', record: 'item', label: itemKey })
+  return steps.length ? steps : undefined
+}
+
+/** A target set for a duty or a task, in a map by its code. */
+const target = (record: 'duty' | 'task'): Each => ({
+  record,
+  name: bySelf(record),
+  layout: { field: 'target' },
+})
+
+/** The records of a backup and how a person names them: the assessment 「…」 › item K01 … */
+export const BACKUP_LAYOUT: Layout = {
+  keys: {
+    format: { field: 'fileFormat' },
+    version: { field: 'formatVersion' },
+    exportedAt: { field: 'exportedAt' },
+    tables: {
+      field: 'tables',
+      silent: true,
+      keys: {
+        settings: {
+          field: 'settings',
+          each: {
+            record: 'setting',
+            name: byField('setting', 'key'),
+            layout: { keys: { key: { field: 'settingKey' }, value: { field: 'settingValue' } } },
+          },
+        },
+        standards: {
+          field: 'addedStandards',
+          each: {
+            record: 'addedStandard',
+            name: (value, key, root) =>
+              byField('addedStandard', 'id')?.(value, key, root) ??
+              byField('addedStandard', 'file')?.(value, key, root),
+            layout: {
+              keys: {
+                id: { field: 'id' },
+                file: { field: 'fileName' },
+                body: { field: 'content' },
+                addedAt: { field: 'addedAt' },
+              },
+            },
+          },
+        },
+        assessments: {
+          field: 'assessments',
+          each: {
+            record: 'assessment',
+            name: (value, key, root) =>
+              byField('assessment', 'title', true)?.(value, key, root) ??
+              byField('assessment', 'id')?.(value, key, root),
+            layout: {
+              keys: {
+                id: { field: 'id' },
+                standardId: { field: 'standard' },
+                title: { field: 'title' },
+                subject: {
+                  field: 'subject',
+                  keys: {
+                    name: { field: 'personName' },
+                    employeeId: { field: 'employeeId' },
+                    department: { field: 'department' },
+                    jobTitle: { field: 'jobTitle' },
+                  },
+                },
+                scaleId: { field: 'scale' },
+                targets: {
+                  field: 'targets',
+                  silent: true,
+                  keys: {
+                    duties: { field: 'duties', each: target('duty') },
+                    tasks: { field: 'tasks', each: target('task') },
+                  },
+                },
+                round: { field: 'round' },
+                previousId: { field: 'previousRound' },
+                createdAt: { field: 'createdAt' },
+                updatedAt: { field: 'updatedAt' },
+                lastItemKey: { field: 'lastItem' },
+              },
+            },
+          },
+        },
+        responses: {
+          field: 'responses',
+          each: {
+            record: 'response',
+            name: nameResponse,
+            layout: {
+              keys: {
+                assessmentId: { field: 'assessment' },
+                itemKey: { field: 'itemKey' },
+                rating: { field: 'rating' },
+                note: { field: 'note' },
+                evidence: { field: 'evidence' },
+                updatedAt: { field: 'updatedAt' },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+}
+
+type Found = { path: (string | number)[] } & Omit<FileProblem, 'place'>
+
+/** Problems a schema cannot see: dangling or repeated keys, values off the scale. */
+function crossCheck({ settings, standards, assessments, responses }: BackupTables): Found[] {
+  const found: Found[] = []
+  const add = <C extends ProblemCode>(
+    path: (string | number)[],
+    code: C,
+    params: ProblemParams[C],
+  ) => found.push({ path, code, params } as Found)
   const seen = new Set<string>()
-  for (const r of responses) {
-    const key = `${r.assessmentId}\u0000${r.itemKey}`
-    if (seen.has(key)) problems.push(`item ${r.itemKey} of ${r.assessmentId} appears twice`)
-    seen.add(key)
+  /** True from the second time a key is met. */
+  const repeated = (key: string) => seen.has(key) || (seen.add(key), false)
+
+  settings.forEach((s, i) => {
+    if (repeated(`setting\u0000${s.key}`))
+      add(['tables', 'settings', i], 'duplicate', { name: s.key })
+  })
+  standards.forEach((s, i) => {
+    if (repeated(`standard\u0000${s.id}`))
+      add(['tables', 'standards', i], 'duplicate', { name: s.id })
+  })
+  const byId = new Map<string, AssessmentRecord>()
+  assessments.forEach((a, i) => {
+    if (byId.has(a.id)) add(['tables', 'assessments', i, 'id'], 'duplicate', { name: a.id })
+    byId.set(a.id, a)
+  })
+  responses.forEach((r, i) => {
+    const at = ['tables', 'responses', i]
+    if (repeated(`response\u0000${r.assessmentId}\u0000${r.itemKey}`))
+      add(at, 'duplicate', { name: r.itemKey })
     const owner = byId.get(r.assessmentId)
     if (!owner) {
-      problems.push(`a rating of ${r.itemKey} belongs to no assessment (${r.assessmentId})`)
-      continue
+      add(at, 'unknown-reference', { target: 'assessment', name: r.assessmentId })
+      return
     }
     const values = SCALES[owner.scaleId].steps.map((s) => s.value)
     if (typeof r.rating === 'number' && !values.includes(r.rating))
-      problems.push(`rating ${r.rating} of ${r.itemKey} is not on the scale ${owner.scaleId}`)
-  }
-  return problems
+      add(at, 'off-scale', { value: r.rating, scale: owner.scaleId })
+  })
+  return found
 }
 
-/** Checks a backup file's text. Never throws; a failure names the file and the problem. */
+/**
+ * Checks a backup file's text: JSON → format and version → the schema → cross-checks. Never
+ * throws; a failure names the file and its problems, each placed in the backup's own terms.
+ */
 export function parseBackup(file: string, text: string): ParseResult<Backup> {
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch (e) {
-    return { ok: false, file, problem: `not valid JSON (${(e as Error).message})` }
-  }
-  const head = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
+  const json = readJson(file, text)
+  if (!json.ok) return json
+  const raw = json.raw
+  const head = isJsonObject(raw) ? raw : {}
   if (head.format !== BACKUP_FORMAT)
-    return { ok: false, file, problem: 'not a GapLens backup (no "format": "gaplens-backup")' }
+    return failure(file, [problem('wrong-kind', { expected: 'backup' })])
   if (head.version !== BACKUP_VERSION)
-    return {
-      ok: false,
-      file,
-      problem: `backup version ${JSON.stringify(head.version ?? null)} is not supported (this app reads version ${BACKUP_VERSION})`,
-    }
-  const result = BackupSchema.safeParse(raw)
-  if (!result.success) return { ok: false, file, problem: describeIssues(result.error) }
-  const problems = crossCheck(result.data.tables)
-  if (problems.length) return { ok: false, file, problem: problems.slice(0, 3).join('; ') }
-  return { ok: true, value: result.data }
+    return failure(file, [versionProblem('backup', head.version, BACKUP_VERSION)])
+  const result = checkAgainst(file, raw, BackupSchema, BACKUP_LAYOUT)
+  if (!result.ok) return result
+  const [first, ...rest] = crossCheck(result.value.tables).map(({ path, ...p }) => ({
+    ...p,
+    place: placeOf(path, raw, BACKUP_LAYOUT),
+  })) as FileProblem[]
+  return first ? failure(file, [first, ...rest]) : result
 }

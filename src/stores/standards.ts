@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef, ref } from 'vue'
 import type { Standard } from '@/domain/standard/schema'
+import { failure, problem, type FileFailure } from '@/domain/io/problems'
 
 /** A standard file to load: its name (for messages) and how to read its text. */
 export interface StandardSource {
@@ -8,10 +9,8 @@ export interface StandardSource {
   read: () => Promise<string>
 }
 
-export interface FailedFile {
-  file: string
-  problem: string
-}
+/** A file that was not offered: its name and its problems (src/i18n/problems.ts says them). */
+export type FailedFile = FileFailure
 
 // The bundled standards are emitted as static files (hashed URLs) and fetched at run time,
 // so the service worker can cache them and a bad file cannot break the bundle.
@@ -61,16 +60,18 @@ export const useStandardsStore = defineStore('standards', () => {
             const [body, { parseStandardFile }] = await Promise.all([source.read(), parser])
             return parseStandardFile(source.file, body)
           } catch (e) {
-            return { ok: false as const, file: source.file, problem: (e as Error).message }
+            const detail = e instanceof Error ? e.message : String(e)
+            return failure(source.file, [problem('unreadable', { detail })])
           }
         }),
       )
       results.forEach((result, i) => {
         const file = sources[i]?.file ?? ''
-        if (!result.ok) failed.push({ file, problem: result.problem })
-        else if (loaded.some((s) => s.id === result.value.id))
-          failed.push({ file, problem: `another file already holds standard ${result.value.id}` })
-        else loaded.push(result.value)
+        if (!result.ok) failed.push({ file, problem: result.problem, more: result.more })
+        else if (loaded.some((s) => s.id === result.value.id)) {
+          const same = problem('same-id-as-other-file', { id: result.value.id })
+          failed.push({ file, problem: same, more: [] })
+        } else loaded.push(result.value)
       })
       standards.value = loaded
       failures.value = failed

@@ -1,11 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { useStandardsStore } from '@/stores/standards'
+import { useStandardsStore, type StandardSource } from '@/stores/standards'
+import { describeFailure } from '@/i18n/problems'
 import { makeStandard } from '../fixtures/standard'
 import { sourcesOf } from './helpers'
 
+/** Every file in data/standards/, read from disk as the app fetches it. */
+function dataSources(): StandardSource[] {
+  const dir = new URL('../../data/standards/', import.meta.url)
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => ({ file, read: async () => readFileSync(new URL(file, dir), 'utf8') }))
+}
+
 describe('standards store', () => {
   beforeEach(() => setActivePinia(createPinia()))
+
+  it('offers every standard in data/standards, the seeds among them', async () => {
+    const store = useStandardsStore()
+    const sources = dataSources()
+    await store.load(sources)
+    expect(store.failures.map((f) => `${f.file}: ${describeFailure(f, 'en')}`)).toEqual([])
+    expect(store.standards).toHaveLength(sources.length)
+    expect(store.get('TTM4221-002v4')?.title).toBe('旅遊業營運主管')
+    expect(store.get('THM3514-lodging-ecommerce')?.code).toBeNull()
+  })
 
   it('offers the valid files and names the broken one with its problem', async () => {
     const store = useStandardsStore()
@@ -20,7 +41,8 @@ describe('standards store', () => {
     expect(store.standards.map((s) => s.id)).toEqual(['TST1234-001v1', 'OTHER-1'])
     expect(store.failures).toHaveLength(1)
     expect(store.failures[0]?.file).toBe('b.json')
-    expect(store.failures[0]?.problem).toMatch(/not valid JSON/)
+    expect(store.failures[0]?.problem.code).toBe('not-json')
+    expect(describeFailure(store.failures[0]!, 'zh-TW')).toMatch(/^檔案內容不是有效的 JSON/)
     expect(store.get('OTHER-1')?.code).toBeNull()
   })
 
@@ -35,8 +57,20 @@ describe('standards store', () => {
     ])
     expect(store.standards).toHaveLength(1)
     expect(store.failures).toEqual([
-      { file: 'dup.json', problem: 'another file already holds standard TST1234-001v1' },
-      { file: 'gone.json', problem: 'HTTP 404' },
+      {
+        file: 'dup.json',
+        problem: { code: 'same-id-as-other-file', params: { id: 'TST1234-001v1' }, place: [] },
+        more: [],
+      },
+      {
+        file: 'gone.json',
+        problem: { code: 'unreadable', params: { detail: 'HTTP 404' }, place: [] },
+        more: [],
+      },
+    ])
+    expect(store.failures.map((f) => describeFailure(f, 'zh-TW'))).toEqual([
+      '另一個檔案已有職能基準 TST1234-001v1',
+      '無法讀取檔案（HTTP 404）',
     ])
   })
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { expect, test, type Page } from './fixtures'
 import {
   expectSaved,
@@ -99,28 +99,32 @@ test.describe('backup and restore', () => {
     await fresh.close()
   })
 
-  test('restore a corrupt backup: an error, and the existing data unchanged', async ({ page }) => {
+  test('restore a corrupt backup: an error in the person’s words, and the data unchanged', async ({
+    page,
+  }) => {
     await startAssessment(page, { name: '李大同' })
     await rateAndWait(page, 'P1.1.1', 3)
     const before = await downloadBackup(page)
+    const title = (before.backup.tables as { assessments: { title: string }[] }).assessments[0]!
+      .title
 
     const input = page.getByTestId('restore-input')
     const cases = [
       {
         name: 'truncated.json',
         body: before.text.slice(0, before.text.length / 2),
-        says: 'not valid JSON',
+        says: '檔案內容不是有效的 JSON',
       },
-      { name: 'other.json', body: '{"hello": "world"}', says: 'not a GapLens backup' },
+      { name: 'other.json', body: '{"hello": "world"}', says: '這不是 GapLens 的備份檔' },
       {
         name: 'future.json',
         body: before.text.replace('"version": 1', '"version": 7'),
-        says: 'backup version 7 is not supported',
+        says: '這個備份檔是第 7 版格式，比這個 App 能讀的第 1 版新；請先更新 GapLens',
       },
       {
         name: 'bad-rating.json',
         body: before.text.replace('"rating": 3', '"rating": "excellent"'),
-        says: 'rating',
+        says: `自評「${title}」 › 項目 P1.1.1：評分應為數字或「na」`,
       },
     ]
     for (const c of cases) {
@@ -130,11 +134,38 @@ test.describe('backup and restore', () => {
         buffer: Buffer.from(c.body),
       })
       const alert = page.getByRole('alert')
-      await expect(alert).toContainText(`無法還原「${c.name}」`)
-      await expect(alert).toContainText(c.says)
+      await expect(alert).toContainText(`無法還原「${c.name}」：${c.says}`)
       await expect(alert).toContainText('目前的資料沒有任何變動')
+      await expect(alert).not.toContainText(/tables\.|Invalid input/)
       await expect(page.getByRole('alertdialog')).toHaveCount(0)
     }
+    const after = await downloadBackup(page)
+    expect(after.backup.tables).toEqual(before.backup.tables)
+  })
+
+  test('a backup over the size limit is refused by its size, unread, and nothing changes', async ({
+    page,
+  }, testInfo) => {
+    await startAssessment(page, { name: '林小華' })
+    await rateAndWait(page, 'P1.1.1', 2)
+    const before = await downloadBackup(page)
+
+    // 60 MB of nothing (a sparse file: no disk, no memory): refused before a byte is read.
+    const huge = testInfo.outputPath('huge-backup.json')
+    writeFileSync(huge, '')
+    truncateSync(huge, 60 * 1024 * 1024)
+    await page.getByTestId('restore-input').setInputFiles(huge)
+    const alert = page.getByRole('alert')
+    await expect(alert).toContainText(
+      '無法還原「huge-backup.json」：檔案大小 60 MB，超過上限 50 MB。目前的資料沒有任何變動。',
+    )
+    await expect(page.getByRole('alertdialog')).toHaveCount(0)
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect(alert).toContainText(
+      'Could not restore “huge-backup.json”: the file is 60 MB, over the limit of 50 MB. Nothing was changed.',
+    )
+    await page.getByRole('button', { name: '繁體中文' }).click()
+
     const after = await downloadBackup(page)
     expect(after.backup.tables).toEqual(before.backup.tables)
   })

@@ -1,18 +1,29 @@
-import { expect, test } from './fixtures'
+import { readdirSync } from 'node:fs'
+import { expect, test, type Page } from './fixtures'
+
+/** Every standard file the app ships: a standard added the README's way counts too. */
+const STANDARD_FILES = readdirSync(new URL('../../data/standards/', import.meta.url)).filter((f) =>
+  f.endsWith('.json'),
+)
+
+/** The card of a standard on the list, found by its id. */
+const card = (page: Page, id: string) =>
+  page.locator(`.standard-card[aria-labelledby="title-${id}"]`)
 
 test.describe('reading the standards', () => {
-  test('the list shows both seed standards with their codes and classification', async ({
+  test('the list shows every standard, the seeds with their codes and classification', async ({
     page,
   }) => {
     await page.goto('/#/')
-    const cards = page.locator('.standard-card')
-    await expect(cards).toHaveCount(2)
-    const ttm = cards.filter({ hasText: '旅遊業營運主管' })
+    await expect(page.locator('.standard-card')).toHaveCount(STANDARD_FILES.length)
+    const ttm = card(page, 'TTM4221-002v4')
+    await expect(ttm).toContainText('旅遊業營運主管')
     await expect(ttm).toContainText('TTM4221-002v4')
     await expect(ttm).toContainText('旅遊諮詢及有關事務人員')
     await expect(ttm).toContainText('N7900')
     await expect(ttm).toContainText('規劃觀光旅遊業之營運策略')
-    const shop = cards.filter({ hasText: '旅宿電商運營人員' })
+    const shop = card(page, 'THM3514-lodging-ecommerce')
+    await expect(shop).toContainText('旅宿電商運營人員')
     await expect(shop).toContainText('尚無代碼')
     await expect(shop).toContainText('THM')
     await expect(shop).toContainText('3514')
@@ -23,7 +34,7 @@ test.describe('reading the standards', () => {
     page,
   }) => {
     await page.goto('/#/')
-    await page.getByRole('link', { name: '旅遊業營運主管' }).click()
+    await card(page, 'TTM4221-002v4').getByRole('link', { name: '旅遊業營運主管' }).click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('旅遊業營運主管')
     await expect(page.locator('#duty-T1')).toContainText('旅遊業協調與經營')
     await expect(page.locator('#duty-T4')).toContainText('提昇優質顧客服務')
@@ -73,25 +84,34 @@ test.describe('reading the standards', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Competency standards')
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
     // The standards' own text stays as published.
-    await expect(page.locator('.standard-card').first()).toContainText('旅')
+    await expect(card(page, 'TTM4221-002v4')).toContainText('旅遊業營運主管')
     await page.reload()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Competency standards')
     await page.getByRole('button', { name: '繁體中文' }).click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('職能基準')
   })
 
-  test('a broken standard file is named with its problem and the other is still offered', async ({
+  test('a broken standard file is named with its problem in the interface language, and the others are still offered', async ({
     page,
   }) => {
-    await page.route(/TTM4221-002v4.*\.json$/, (route) =>
+    // The built file is the seed's name and an 8-character hash; another file is left alone.
+    await page.route(/\/TTM4221-002v4-[\w-]{8}\.json$/, (route) =>
       route.fulfill({ contentType: 'application/json', body: '{"formatVersion": 2}' }),
     )
     await page.goto('/#/')
     const alert = page.getByRole('alert')
-    await expect(alert).toContainText('TTM4221-002v4')
-    await expect(alert).toContainText('unsupported formatVersion 2')
-    await expect(page.locator('.standard-card')).toHaveCount(1)
-    await expect(page.locator('.standard-card')).toContainText('旅宿電商運營人員')
+    await expect(alert).toContainText(
+      'TTM4221-002v4.json：這個職能基準檔是第 2 版格式，比這個 App 能讀的第 1 版新；請先更新 GapLens',
+    )
+    await expect(alert).not.toContainText('formatVersion')
+    await expect(page.locator('.standard-card')).toHaveCount(STANDARD_FILES.length - 1)
+    await expect(card(page, 'TTM4221-002v4')).toHaveCount(0)
+    await expect(card(page, 'THM3514-lodging-ecommerce')).toContainText('旅宿電商運營人員')
+    // The message follows the interface language.
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect(alert).toContainText(
+      'TTM4221-002v4.json: this standard file is in format version 2, newer than the version 1 this app reads: update GapLens first',
+    )
   })
 })
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildBackup, parseBackup, type BackupTables } from '@/domain/backup'
+import { problemsOf } from '@/domain/io/problems'
+import { describeFailure } from '@/i18n/problems'
 
 const tables: BackupTables = {
   settings: [{ key: 'welcome', value: true }],
@@ -41,11 +43,18 @@ const tables: BackupTables = {
 const good = buildBackup(tables, '2026-11-02T00:00:00.000Z')
 const text = (value: unknown) => JSON.stringify(value)
 
-function problem(body: string): string {
+/** The problems of a refused backup, and how they read in each language. */
+function refused(body: string) {
   const result = parseBackup('backup.json', body)
   if (result.ok) throw new Error('accepted a bad backup')
   expect(result.file).toBe('backup.json')
-  return result.problem
+  const problems = problemsOf(result)
+  return {
+    codes: problems.map((p) => p.code),
+    problems,
+    zh: describeFailure(result, 'zh-TW'),
+    en: describeFailure(result, 'en'),
+  }
 }
 
 describe('backup file', () => {
@@ -55,50 +64,78 @@ describe('backup file', () => {
   })
 
   it('rejects text that is not JSON', () => {
-    expect(problem('{"format": "gaplens-backup", ')).toMatch(/not valid JSON/)
+    const bad = refused('{"format": "gaplens-backup", ')
+    expect(bad.codes).toEqual(['not-json'])
+    expect(bad.zh).toMatch(/^檔案內容不是有效的 JSON/)
+    expect(bad.en).toMatch(/^the file is not valid JSON/)
   })
 
   it('rejects a foreign file', () => {
-    expect(problem(text({ name: 'some other app', data: [] }))).toMatch(/not a GapLens backup/)
-    expect(problem(text([1, 2, 3]))).toMatch(/not a GapLens backup/)
-    expect(problem('"just a string"')).toMatch(/not a GapLens backup/)
+    for (const body of [text({ name: 'some other app', data: [] }), text([1, 2, 3]), '"a"']) {
+      const bad = refused(body)
+      expect(bad.problems).toEqual([
+        { code: 'wrong-kind', params: { expected: 'backup' }, place: [] },
+      ])
+      expect(bad.zh).toBe('這不是 GapLens 的備份檔')
+      expect(bad.en).toBe('this is not a GapLens backup')
+    }
   })
 
   it('rejects another version, naming it', () => {
-    expect(problem(text({ ...good, version: 2 }))).toBe(
-      'backup version 2 is not supported (this app reads version 1)',
-    )
-    expect(problem(text({ ...good, version: undefined }))).toMatch(/backup version null/)
+    expect(refused(text({ ...good, version: 2 })).problems).toEqual([
+      { code: 'version-newer', params: { kind: 'backup', found: 2, supported: 1 }, place: [] },
+    ])
+    const none = refused(text({ ...good, version: undefined }))
+    expect(none.problems).toEqual([
+      {
+        code: 'version-unsupported',
+        params: { kind: 'backup', found: null, supported: 1 },
+        place: [],
+      },
+    ])
+    expect(none.zh).toBe('這個備份檔沒有標示格式版本（這個 App 讀第 1 版）')
   })
 
-  it('rejects a malformed record, naming where', () => {
+  it('rejects a malformed record, naming where in the person’s words', () => {
     const broken = structuredClone(good)
     ;(broken.tables.responses[0] as { rating: unknown }).rating = 'excellent'
-    expect(problem(text(broken))).toMatch(/^tables\.responses\.0\.rating/)
+    const rating = refused(text(broken))
+    expect(rating.codes).toEqual(['invalid-field'])
+    expect(rating.zh).toBe('自評「王小明・旅遊業營運主管」 › 項目 P1.1.1：評分應為數字或「na」')
+    expect(rating.en).toBe(
+      'assessment “王小明・旅遊業營運主管” › item P1.1.1: the rating should be a number or “na”',
+    )
     const noName = structuredClone(good)
     noName.tables.assessments[0]!.subject.name = ''
-    expect(problem(text(noName))).toMatch(/tables\.assessments\.0\.subject\.name/)
+    expect(refused(text(noName)).zh).toBe('自評「王小明・旅遊業營運主管」 › 受評者：姓名不可空白')
   })
 
   it('rejects ratings of no assessment, repeated items and values off the scale', () => {
     const orphan = structuredClone(good)
     orphan.tables.responses[0]!.assessmentId = 'zz'
-    expect(problem(text(orphan))).toContain('belongs to no assessment (zz)')
+    expect(refused(text(orphan)).zh).toBe('項目 P1.1.1：找不到自評 zz')
     const twice = structuredClone(good)
     twice.tables.responses.push(structuredClone(twice.tables.responses[0]!))
-    expect(problem(text(twice))).toContain('item P1.1.1 of a1 appears twice')
+    expect(refused(text(twice)).zh).toBe(
+      '自評「王小明・旅遊業營運主管」 › 項目 P1.1.1：P1.1.1 重複出現',
+    )
     const off = structuredClone(good)
     off.tables.responses[0]!.rating = 6
-    expect(problem(text(off))).toContain('rating 6 of P1.1.1 is not on the scale proficiency-5')
+    expect(refused(text(off)).en).toBe(
+      'assessment “王小明・旅遊業營運主管” › item P1.1.1: the rating 6 is not on the scale “Five proficiency steps”',
+    )
   })
 
-  it('rejects a setting or a standard that appears twice, which restore could not write', () => {
+  it('rejects a setting, a standard or an assessment that appears twice, which restore could not write', () => {
     const settings = structuredClone(good)
     settings.tables.settings.push({ key: 'welcome', value: false })
-    expect(problem(text(settings))).toContain('setting welcome appears twice')
+    expect(refused(text(settings)).zh).toBe('設定 welcome：welcome 重複出現')
     const standards = structuredClone(good)
     const stored = { id: 'X1', file: 'x.json', addedAt: '2026-11-01T08:00:00.000Z', body: '{}' }
     standards.tables.standards.push(stored, structuredClone(stored))
-    expect(problem(text(standards))).toContain('standard X1 appears twice')
+    expect(refused(text(standards)).en).toBe('added standard X1: X1 appears more than once')
+    const assessments = structuredClone(good)
+    assessments.tables.assessments.push({ ...good.tables.assessments[0]!, title: '另一份' })
+    expect(refused(text(assessments)).zh).toBe('自評「另一份」 › 識別碼：a1 重複出現')
   })
 })

@@ -1,28 +1,40 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseStandardFile } from '@/domain/standard/parse'
+import type { Standard } from '@/domain/standard/schema'
+import { problemsOf } from '@/domain/io/problems'
+import { describeFailure } from '@/i18n/problems'
 import { LEVEL_DESCRIPTORS } from '@/domain/levels'
 import { makeStandard } from '../fixtures/standard'
 import { STANDARD_SCHEMA_PATH, standardJsonSchemaText } from '../tools/json-schema'
 
 const dir = new URL('../../data/standards/', import.meta.url)
+// Every file in the folder: adding a standard the README's way must need no change here.
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'))
+const SEED_IDS = ['TTM4221-002v4', 'THM3514-lodging-ecommerce']
+
+function load(file: string): Standard {
+  const result = parseStandardFile(file, readFileSync(new URL(file, dir), 'utf8'))
+  if (!result.ok) throw new Error(`${file}: ${describeFailure(result, 'en')}`)
+  return result.value
+}
 
 describe('data/standards', () => {
-  it('holds the two seed standards', () => {
-    expect(files.sort()).toEqual(['THM3514-lodging-ecommerce.json', 'TTM4221-002v4.json'])
+  it('holds the seed standards among its files, each id once', () => {
+    const ids = files.map((file) => load(file).id)
+    expect(ids).toEqual(expect.arrayContaining(SEED_IDS))
+    expect(new Set(ids).size).toBe(files.length)
   })
 
   it.each(files)('%s validates against the schema', (file) => {
     const result = parseStandardFile(file, readFileSync(new URL(file, dir), 'utf8'))
-    expect(result.ok ? 'valid' : result.problem).toBe('valid')
+    expect(result.ok ? 'valid' : describeFailure(result, 'en')).toBe('valid')
   })
 
   it.each(files)('%s is named after its id and records its editorial judgements', (file) => {
-    const result = parseStandardFile(file, readFileSync(new URL(file, dir), 'utf8'))
-    if (!result.ok) throw new Error(result.problem)
-    expect(`${result.value.id}.json`).toBe(file)
-    expect(result.value.editorial.length).toBeGreaterThan(0)
+    const standard = load(file)
+    expect(`${standard.id}.json`).toBe(file)
+    expect(standard.editorial.length).toBeGreaterThan(0)
   })
 
   it('data/schema/standard.schema.json is generated from the current schema (npm run schema)', () => {
@@ -33,10 +45,17 @@ describe('data/standards', () => {
 describe('a broken standard file', () => {
   const good = makeStandard()
   const text = (value: unknown) => JSON.stringify(value)
-  const problemOf = (file: string, body: string) => {
+  /** A refused file's name, its problems, and how they read in each language. */
+  const refused = (file: string, body: string) => {
     const result = parseStandardFile(file, body)
     if (result.ok) throw new Error('accepted a broken file')
-    return result
+    return {
+      file: result.file,
+      problems: problemsOf(result),
+      codes: problemsOf(result).map((p) => p.code),
+      zh: describeFailure(result, 'zh-TW'),
+      en: describeFailure(result, 'en'),
+    }
   }
 
   it('accepts the fixture as a control', () => {
@@ -44,61 +63,77 @@ describe('a broken standard file', () => {
   })
 
   it('is rejected when it is not JSON, naming the file', () => {
-    const failure = problemOf('broken.json', '{"formatVersion": 1,')
+    const failure = refused('broken.json', '{"formatVersion": 1,')
     expect(failure.file).toBe('broken.json')
-    expect(failure.problem).toMatch(/not valid JSON/)
+    expect(failure.codes).toEqual(['not-json'])
+    expect(failure.zh).toBe('檔案內容不是有效的 JSON（第 1 行第 21 字附近）')
   })
 
   it('is rejected when it is not an object', () => {
-    expect(problemOf('list.json', '[1, 2]').problem).toMatch(/not a standard/)
+    const failure = refused('list.json', '[1, 2]')
+    expect(failure.codes).toEqual(['not-an-object'])
+    expect(failure.en).toBe('the file does not hold a JSON object')
   })
 
   it('is rejected with a wrong format version', () => {
-    expect(problemOf('v9.json', text({ ...good, formatVersion: 9 })).problem).toMatch(
-      /unsupported formatVersion 9 \(expected 1\)/,
+    const failure = refused('v9.json', text({ ...good, formatVersion: 9 }))
+    expect(failure.problems).toEqual([
+      { code: 'version-newer', params: { kind: 'standard', found: 9, supported: 1 }, place: [] },
+    ])
+    expect(failure.zh).toBe(
+      '這個職能基準檔是第 9 版格式，比這個 App 能讀的第 1 版新；請先更新 GapLens',
     )
   })
 
   it('is rejected when a field is missing, naming the field', () => {
     const { title: _title, ...rest } = good
-    expect(problemOf('x.json', text(rest)).problem).toMatch(/^title: /)
+    const failure = refused('x.json', text(rest))
+    expect(failure.zh).toBe('缺少職業名稱')
+    expect(failure.en).toBe('the occupation title is missing')
   })
 
   it('is rejected when a task names an unknown K item, naming task and code', () => {
     const broken = structuredClone(good)
     broken.duties[0]!.tasks[0]!.knowledge.push('K99')
-    expect(problemOf('x.json', text(broken)).problem).toContain('task T1.1 names unknown K99')
+    expect(refused('x.json', text(broken)).zh).toBe('主要職責 T1 › 工作任務 T1.1：找不到知識 K99')
   })
 
   it('is rejected when a K item is used by no task', () => {
     const broken = structuredClone(good)
     broken.knowledge.push({ code: 'K03', text: '孤立的知識' })
-    expect(problemOf('x.json', text(broken)).problem).toContain('K03 is used by no task')
+    expect(refused('x.json', text(broken)).en).toBe('knowledge item K03: no task uses K03')
   })
 
   it('is rejected when a level is out of range', () => {
     const broken = structuredClone(good)
     broken.duties[0]!.tasks[0]!.indicators[0]!.level = 7
-    expect(problemOf('x.json', text(broken)).problem).toMatch(/indicators\.0\.level/)
+    expect(refused('x.json', text(broken)).zh).toBe(
+      '主要職責 T1 › 工作任務 T1.1 › 行為指標 P1.1.1：職能級別 7 超過上限 6',
+    )
   })
 
   it('is rejected when a footnote anchor is not in its text or a footnote hangs nowhere', () => {
     const broken = structuredClone(good)
     broken.duties[0]!.tasks[0]!.indicators[0]!.footnotes = [{ n: 1, after: '不存在' }]
-    expect(problemOf('x.json', text(broken)).problem).toContain(
-      'anchor "不存在" is not in the text',
+    expect(refused('x.json', text(broken)).en).toBe(
+      'duty T1 › task T1.1 › indicator P1.1.1 › footnote mark 1: footnote 1 is marked after “不存在”, but the text has no “不存在”',
     )
     const orphan = structuredClone(good)
     orphan.footnotes.push({ n: 3, text: '無處可掛' })
-    expect(problemOf('x.json', text(orphan)).problem).toContain('【註3】 hangs on nothing')
+    expect(refused('x.json', text(orphan)).zh).toBe('【註3】：沒有任何地方標注【註3】')
   })
 
   it('is rejected when a code repeats or a task sits under the wrong duty', () => {
     const broken = structuredClone(good)
     broken.duties[1]!.tasks[0]!.code = 'T1.1'
-    const problem = problemOf('x.json', text(broken)).problem
-    expect(problem).toContain('duplicate code T1.1')
-    expect(problem).toContain('task T1.1 is not under duty T2')
+    const failure = refused('x.json', text(broken))
+    // The attitude matrix named T2.1, which is gone now.
+    expect(failure.codes).toEqual(['duplicate', 'task-outside-duty', 'unknown-reference'])
+    expect(failure.zh.split('；')).toEqual([
+      '主要職責 T2 › 工作任務 T1.1：T1.1 重複出現',
+      '主要職責 T2 › 工作任務 T1.1：工作任務 T1.1 的代碼應以「T2.」開頭',
+      '態度 A01：找不到工作任務 T2.1',
+    ])
   })
 })
 

@@ -1,41 +1,188 @@
-import type { z } from 'zod'
 import { Standard, STANDARD_FORMAT_VERSION } from './schema'
+import { checkAgainst } from '../io/issues'
+import { isJsonObject, readJson } from '../io/json'
+import { byField, bySelf, type Layout } from '../io/place'
+import { failure, problem, versionProblem, type ParseResult } from '../io/problems'
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; file: string; problem: string }
+export type { ParseResult } from '../io/problems'
 
-/** Formats the first few issues of a failed check as one readable line, paths first. */
-export function describeIssues(error: z.ZodError, limit = 3): string {
-  const lines = error.issues.slice(0, limit).map((issue) => {
-    const path = issue.path.map(String).join('.')
-    return path ? `${path}: ${issue.message}` : issue.message
-  })
-  const more = error.issues.length - limit
-  return more > 0 ? `${lines.join('; ')} (+${more} more)` : lines.join('; ')
+const footnoteMarks: Layout = {
+  field: 'footnotes',
+  each: {
+    record: 'footnoteMark',
+    name: byField('footnoteMark', 'n'),
+    layout: { keys: { n: { field: 'footnoteNumber' }, after: { field: 'anchor' } } },
+  },
+}
+const classification: Layout = { keys: { name: { field: 'name' }, code: { field: 'code' } } }
+const lines = (field: 'general' | 'qualifications'): Layout => ({
+  field,
+  each: { record: 'entry' },
+})
+const item = (record: 'knowledge' | 'skill'): Layout['each'] => ({
+  record,
+  name: byField(record, 'code'),
+  layout: { keys: { code: { field: 'code' }, text: { field: 'text' }, footnotes: footnoteMarks } },
+})
+
+/** The records of a standard file and how a person names them: duty T1, indicator P1.3.2 … */
+export const STANDARD_LAYOUT: Layout = {
+  keys: {
+    formatVersion: { field: 'formatVersion' },
+    id: { field: 'id' },
+    code: { field: 'standardCode' },
+    title: { field: 'occupationTitle' },
+    level: { field: 'standardLevel' },
+    field: { ...classification, field: 'field' },
+    occupation: { ...classification, field: 'occupation' },
+    industry: { ...classification, field: 'industry' },
+    description: { field: 'workDescription' },
+    duties: {
+      field: 'duties',
+      each: {
+        record: 'duty',
+        name: byField('duty', 'code'),
+        layout: {
+          keys: {
+            code: { field: 'code' },
+            title: { field: 'title' },
+            tasks: {
+              field: 'tasks',
+              each: {
+                record: 'task',
+                name: byField('task', 'code'),
+                layout: {
+                  keys: {
+                    code: { field: 'code' },
+                    title: { field: 'title' },
+                    outputs: {
+                      field: 'outputs',
+                      each: {
+                        record: 'output',
+                        name: byField('output', 'code'),
+                        layout: { keys: { code: { field: 'code' }, text: { field: 'text' } } },
+                      },
+                    },
+                    indicators: {
+                      field: 'indicators',
+                      each: {
+                        record: 'indicator',
+                        name: byField('indicator', 'code'),
+                        layout: {
+                          keys: {
+                            code: { field: 'code' },
+                            text: { field: 'text' },
+                            level: { field: 'competencyLevel' },
+                            footnotes: footnoteMarks,
+                          },
+                        },
+                      },
+                    },
+                    knowledge: {
+                      field: 'knowledge',
+                      each: { record: 'knowledge', name: bySelf('knowledge') },
+                    },
+                    skills: { field: 'skills', each: { record: 'skill', name: bySelf('skill') } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    knowledge: { field: 'knowledge', each: item('knowledge') },
+    skills: { field: 'skills', each: item('skill') },
+    attitudes: {
+      field: 'attitudes',
+      each: {
+        record: 'attitude',
+        name: byField('attitude', 'code'),
+        layout: {
+          keys: {
+            code: { field: 'code' },
+            name: { field: 'name' },
+            description: { field: 'description' },
+            tasks: { field: 'tasks', each: { record: 'task', name: bySelf('task') } },
+          },
+        },
+      },
+    },
+    footnotes: {
+      field: 'footnotes',
+      each: {
+        record: 'footnote',
+        name: byField('footnote', 'n'),
+        layout: { keys: { n: { field: 'footnoteNumber' }, text: { field: 'text' } } },
+      },
+    },
+    notes: {
+      field: 'notes',
+      keys: {
+        general: lines('general'),
+        qualifications: lines('qualifications'),
+        supplementary: {
+          field: 'supplementary',
+          each: {
+            record: 'supplementaryNote',
+            layout: {
+              keys: {
+                text: { field: 'text' },
+                explains: { field: 'explains', each: { record: 'item', name: bySelf('item') } },
+              },
+            },
+          },
+        },
+      },
+    },
+    versions: {
+      field: 'versions',
+      each: {
+        record: 'version',
+        name: byField('version', 'version'),
+        layout: {
+          keys: {
+            version: { field: 'version' },
+            code: { field: 'standardCode' },
+            title: { field: 'title' },
+            status: { field: 'status' },
+            note: { field: 'versionNote' },
+            date: { field: 'date' },
+          },
+        },
+      },
+    },
+    source: {
+      field: 'source',
+      keys: { document: { field: 'document' }, extraction: { field: 'extraction' } },
+    },
+    editorial: {
+      field: 'editorial',
+      each: {
+        record: 'editorialNote',
+        layout: {
+          keys: {
+            where: { field: 'where' },
+            source: { field: 'extraction' },
+            decision: { field: 'decision' },
+          },
+        },
+      },
+    },
+  },
 }
 
 /**
  * Parses and checks one standard file. Never throws: a bad file yields a result naming the
- * file and the problem, so the caller can report it and still offer the others.
+ * file and its problems, each placed in the standard's own terms, so the caller can report it
+ * and still offer the others.
  */
 export function parseStandardFile(file: string, body: string): ParseResult<Standard> {
-  let raw: unknown
-  try {
-    raw = JSON.parse(body)
-  } catch (e) {
-    return { ok: false, file, problem: `not valid JSON (${(e as Error).message})` }
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, file, problem: 'not a standard: the file does not hold a JSON object' }
-  }
-  const version = (raw as Record<string, unknown>).formatVersion
-  if (version !== STANDARD_FORMAT_VERSION) {
-    return {
-      ok: false,
-      file,
-      problem: `unsupported formatVersion ${JSON.stringify(version ?? null)} (expected ${STANDARD_FORMAT_VERSION})`,
-    }
-  }
-  const result = Standard.safeParse(raw)
-  if (!result.success) return { ok: false, file, problem: describeIssues(result.error) }
-  return { ok: true, value: result.data }
+  const json = readJson(file, body)
+  if (!json.ok) return json
+  const raw = json.raw
+  if (!isJsonObject(raw)) return failure(file, [problem('not-an-object', {})])
+  if (raw.formatVersion !== STANDARD_FORMAT_VERSION)
+    return failure(file, [versionProblem('standard', raw.formatVersion, STANDARD_FORMAT_VERSION)])
+  return checkAgainst(file, raw, Standard, STANDARD_LAYOUT)
 }

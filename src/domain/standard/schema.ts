@@ -5,6 +5,8 @@
  * data/schema/standard.schema.json is generated from it for other tools.
  */
 import { z } from 'zod'
+import { problemParams } from '../io/issues'
+import type { ProblemCode, ProblemParams } from '../io/problems'
 
 // Never compile validators with `new Function`: the app's Content-Security-Policy forbids eval,
 // and zod's probe for it would be reported as a violation.
@@ -152,10 +154,17 @@ const StandardShape = z.object({
   editorial: z.array(EditorialNote),
 })
 
-/** Cross-references a shape check cannot see: codes that must exist, be unique and be used. */
+/**
+ * Cross-references a shape check cannot see: codes that must exist, be unique and be used. Each
+ * issue carries its problem and params (see domain/io), so the interface can say it in the
+ * person's language and name the place from the file's own codes.
+ */
 function checkReferences(s: z.infer<typeof StandardShape>, ctx: z.RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string) =>
-    ctx.addIssue({ code: 'custom', path, message })
+  const issue = <C extends ProblemCode>(
+    path: (string | number)[],
+    code: C,
+    params: ProblemParams[C],
+  ) => ctx.addIssue({ code: 'custom', path, params: problemParams(code, params) })
 
   const kCodes = new Set(s.knowledge.map((k) => k.code))
   const sCodes = new Set(s.skills.map((k) => k.code))
@@ -163,37 +172,37 @@ function checkReferences(s: z.infer<typeof StandardShape>, ctx: z.RefinementCtx)
   const taskCodes = new Set<string>()
   const seen = new Set<string>()
   const unique = (code: string, path: (string | number)[]) => {
-    if (seen.has(code)) issue(path, `duplicate code ${code}`)
+    if (seen.has(code)) issue(path, 'duplicate', { name: code })
     seen.add(code)
   }
   const hung = new Set<number>()
   const checkNotes = (refs: FootnoteRef[] | undefined, body: string, path: (string | number)[]) => {
     refs?.forEach((ref, i) => {
       hung.add(ref.n)
-      if (!noteNumbers.has(ref.n)) issue([...path, i], `footnote 【註${ref.n}】 does not exist`)
+      if (!noteNumbers.has(ref.n)) issue([...path, i], 'footnote-missing', { n: ref.n })
       if (ref.after !== undefined && !body.includes(ref.after))
-        issue([...path, i], `footnote anchor "${ref.after}" is not in the text`)
+        issue([...path, i], 'footnote-anchor-missing', { n: ref.n, anchor: ref.after })
     })
   }
 
   s.duties.forEach((duty, d) => {
-    unique(duty.code, ['duties', d, 'code'])
+    unique(duty.code, ['duties', d])
     duty.tasks.forEach((task, t) => {
       const at = ['duties', d, 'tasks', t]
-      unique(task.code, [...at, 'code'])
+      unique(task.code, at)
       taskCodes.add(task.code)
       if (!task.code.startsWith(`${duty.code}.`))
-        issue([...at, 'code'], `task ${task.code} is not under duty ${duty.code}`)
-      task.outputs.forEach((o, i) => unique(o.code, [...at, 'outputs', i, 'code']))
+        issue(at, 'task-outside-duty', { task: task.code, duty: duty.code })
+      task.outputs.forEach((o, i) => unique(o.code, [...at, 'outputs', i]))
       task.indicators.forEach((p, i) => {
-        unique(p.code, [...at, 'indicators', i, 'code'])
+        unique(p.code, [...at, 'indicators', i])
         checkNotes(p.footnotes, p.text, [...at, 'indicators', i, 'footnotes'])
       })
-      task.knowledge.forEach((k, i) => {
-        if (!kCodes.has(k)) issue([...at, 'knowledge', i], `task ${task.code} names unknown ${k}`)
+      task.knowledge.forEach((k) => {
+        if (!kCodes.has(k)) issue(at, 'unknown-reference', { target: 'knowledge', name: k })
       })
-      task.skills.forEach((k, i) => {
-        if (!sCodes.has(k)) issue([...at, 'skills', i], `task ${task.code} names unknown ${k}`)
+      task.skills.forEach((k) => {
+        if (!sCodes.has(k)) issue(at, 'unknown-reference', { target: 'skill', name: k })
       })
     })
   })
@@ -201,28 +210,29 @@ function checkReferences(s: z.infer<typeof StandardShape>, ctx: z.RefinementCtx)
   const usedK = new Set(s.duties.flatMap((d) => d.tasks.flatMap((t) => t.knowledge)))
   const usedS = new Set(s.duties.flatMap((d) => d.tasks.flatMap((t) => t.skills)))
   s.knowledge.forEach((k, i) => {
-    unique(k.code, ['knowledge', i, 'code'])
-    if (!usedK.has(k.code)) issue(['knowledge', i], `${k.code} is used by no task`)
+    unique(k.code, ['knowledge', i])
+    if (!usedK.has(k.code)) issue(['knowledge', i], 'unused-item', { name: k.code })
     checkNotes(k.footnotes, k.text, ['knowledge', i, 'footnotes'])
   })
   s.skills.forEach((k, i) => {
-    unique(k.code, ['skills', i, 'code'])
-    if (!usedS.has(k.code)) issue(['skills', i], `${k.code} is used by no task`)
+    unique(k.code, ['skills', i])
+    if (!usedS.has(k.code)) issue(['skills', i], 'unused-item', { name: k.code })
     checkNotes(k.footnotes, k.text, ['skills', i, 'footnotes'])
   })
   s.attitudes.forEach((a, i) => {
-    unique(a.code, ['attitudes', i, 'code'])
-    a.tasks?.forEach((t, j) => {
-      if (!taskCodes.has(t)) issue(['attitudes', i, 'tasks', j], `${a.code} names unknown ${t}`)
+    unique(a.code, ['attitudes', i])
+    a.tasks?.forEach((t) => {
+      if (!taskCodes.has(t))
+        issue(['attitudes', i], 'unknown-reference', { target: 'task', name: t })
     })
   })
   s.footnotes.forEach((f, i) => {
-    if (!hung.has(f.n)) issue(['footnotes', i], `footnote 【註${f.n}】 hangs on nothing`)
+    if (!hung.has(f.n)) issue(['footnotes', i], 'footnote-unused', { n: f.n })
   })
   s.notes.supplementary.forEach((note, i) =>
-    note.explains?.forEach((code, j) => {
+    note.explains?.forEach((code) => {
       if (!kCodes.has(code) && !sCodes.has(code))
-        issue(['notes', 'supplementary', i, 'explains', j], `unknown item ${code}`)
+        issue(['notes', 'supplementary', i], 'unknown-reference', { target: 'item', name: code })
     }),
   )
 }
