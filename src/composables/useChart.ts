@@ -1,5 +1,7 @@
 import { onMounted, onScopeDispose, shallowRef, watch, type Ref } from 'vue'
 import type { Chart, ChartConfiguration } from 'chart.js'
+import type { KeyEntry } from '@/components/charts/configs'
+import { figurePng } from '@/components/charts/png'
 
 /** Fired on the canvas when a chart has drawn, for anything that waits for it (benchmarks). */
 export const CHART_DRAWN_EVENT = 'gaplens:chart-drawn'
@@ -52,20 +54,18 @@ export function useChart(canvas: Ref<HTMLCanvasElement | null>, config: () => Ch
     chart.value = null
   })
 
-  /** The chart as a PNG data URL, on a white background (a transparent PNG prints badly). */
-  function toPng(): string | undefined {
+  /**
+   * The chart as a PNG data URL on white (a transparent PNG prints badly), with its title and,
+   * where the chart shows codes, the key that names them: a picture that stands on its own.
+   */
+  function toPng(frame: {
+    title: string
+    key?: readonly KeyEntry[]
+    valueHead?: string
+  }): string | undefined {
     const current = chart.value
     if (!current) return undefined
-    const source = current.canvas
-    const copy = document.createElement('canvas')
-    copy.width = source.width
-    copy.height = source.height
-    const ctx = copy.getContext('2d')
-    if (!ctx) return current.toBase64Image()
-    ctx.fillStyle = '#ffffff'
-    ctx.fillRect(0, 0, copy.width, copy.height)
-    ctx.drawImage(source, 0, 0)
-    return copy.toDataURL('image/png')
+    return figurePng(current.canvas, { ...frame, ratio: current.currentDevicePixelRatio })
   }
 
   return { chart, toPng }

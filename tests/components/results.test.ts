@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import type { ChartConfiguration } from 'chart.js'
 import ChartFigure from '@/components/charts/ChartFigure.vue'
+import { labelLines } from '@/components/charts/configs'
+import { wrapText } from '@/components/charts/png'
 import GroupTable from '@/components/results/GroupTable.vue'
 import ResultsView from '@/views/ResultsView.vue'
 import { saveResponse } from '@/db/assessments'
@@ -121,6 +123,53 @@ describe('results view', () => {
     wrapper.unmount()
   })
 
+  it('draws gap by duty with codes on the chart and each duty named in full in its key', async () => {
+    const { wrapper } = await mountResults()
+    await until(() => charts.made.length === 4)
+    // The fixture has two duties and the whole role: three axes, a radar.
+    const radar = charts.made.find((c) => (c.config as ChartConfiguration).type === 'radar')
+    expect((radar!.config as ChartConfiguration).data.labels).toEqual(['T1', 'T2', '整體'])
+    const figure = wrapper.get('[data-testid="duty-chart"]')
+    const key = figure.findAll('.chart-key li').map((li) => li.text().replace(/\s+/g, ' '))
+    expect(key).toEqual([
+      'T1 第一職責 0.75 平均落差 0.75',
+      'T2 第二職責 — 尚無評分',
+      '整體 整體職務（態度） 3.00 平均落差 3.00',
+    ])
+    // The key is part of the figure, and a list a screen reader can name.
+    expect(figure.get('.chart-key').attributes('aria-label')).toContain('各主要職責的落差')
+    expect(figure.get('canvas').attributes('aria-describedby')).toBeTruthy()
+    wrapper.unmount()
+  })
+
+  it('puts the overview first: figures, gap by duty, the three largest gaps and strengths', async () => {
+    const { wrapper } = await mountResults()
+    const overview = wrapper.get('section.overview')
+    expect(overview.find('[data-testid="summary"]').exists()).toBe(true)
+    expect(overview.find('[data-testid="duty-chart"]').exists()).toBe(true)
+    const [gaps, strong] = overview.get('[data-testid="findings"]').findAll('table')
+    expect(gaps!.get('caption').text()).toBe('落差最大的 3 項')
+    expect(gaps!.findAll('[data-item]').map((r) => r.attributes('data-item'))).toEqual([
+      'A02',
+      'P1.1.1',
+      'K02',
+    ])
+    // P1.2.1 (5) is further above its target than P1.1.2 (4).
+    expect(strong!.get('caption').text()).toBe('強項（前 2 項）')
+    expect(strong!.findAll('[data-item]').map((r) => r.attributes('data-item'))).toEqual([
+      'P1.2.1',
+      'P1.1.2',
+    ])
+    // The detail follows, after the overview, with the other charts and every table.
+    const detail = wrapper.get('section.detail')
+    expect(
+      overview.element.compareDocumentPosition(detail.element) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy()
+    expect(detail.findAll('figure.chart-figure')).toHaveLength(3)
+    expect(detail.findAll('.tables table')).toHaveLength(4)
+    wrapper.unmount()
+  })
+
   it('draws one chart per figure and destroys every chart when it goes away', async () => {
     const { wrapper } = await mountResults()
     await until(() => charts.made.length === 4)
@@ -158,6 +207,28 @@ describe('chart figure', () => {
     await until(() => charts.made.length === 2)
     expect(charts.made.map((c) => c.destroyed)).toEqual([true, false])
     wrapper.unmount()
+  })
+})
+
+describe('chart labels', () => {
+  // One "pixel" per character: a CJK character, a Latin letter and a space alike.
+  const measure = (s: string) => s.length
+
+  it('wraps a long name between any two CJK characters, and Latin text at spaces', () => {
+    const long = '推動與評估勞動法規遵循計畫並建立跨部門稽核與持續改善管理機制'
+    const lines = wrapText(long, 12, measure)
+    expect(lines).toEqual(['推動與評估勞動法規遵循計', '畫並建立跨部門稽核與持續', '改善管理機制'])
+    expect(lines.join('')).toBe(long)
+    expect(wrapText('Whole role (attitudes)', 12, measure)).toEqual(['Whole role', '(attitudes)'])
+    expect(wrapText('Antidisestablishment', 8, measure)).toEqual(['Antidise', 'stablish', 'ment'])
+    expect(wrapText('公司 Web 網站', 6, measure)).toEqual(['公司 Web', '網站'])
+  })
+
+  it('puts a bracketed part of a bar label on its own line', () => {
+    expect(labelLines('整體職務（態度）')).toEqual(['整體職務', '（態度）'])
+    expect(labelLines('Whole role (attitudes)')).toEqual(['Whole role', '(attitudes)'])
+    expect(labelLines('級別 3')).toBe('級別 3')
+    expect(labelLines('Indicators (P)')).toEqual(['Indicators', '(P)'])
   })
 })
 

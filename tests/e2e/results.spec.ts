@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from './fixtures'
 import { SHOP, expectSaved, item, rateAndWait, ratingPageReady, startAssessment } from './helpers'
@@ -111,6 +111,16 @@ test.describe('results', () => {
     expect(download.suggestedFilename()).toMatch(/-duty\.png$/)
     const png = await download.path()
     expect(statSync(png).size).toBeGreaterThan(2000)
+    // The chart shows duty codes; the picture carries its title above and the key that names
+    // them below (three duties here), so it is taller than the chart alone.
+    const file = readFileSync(png)
+    const size = { width: file.readUInt32BE(16), height: file.readUInt32BE(20) }
+    const chart = await figures
+      .first()
+      .locator('canvas')
+      .evaluate((canvas: HTMLCanvasElement) => ({ width: canvas.width, height: canvas.height }))
+    expect(size.width).toBe(chart.width)
+    expect(size.height).toBeGreaterThan(chart.height + 4 * 18)
   })
 
   test('a new round shows what changed per duty and per item', async ({ page }) => {
@@ -199,14 +209,22 @@ test.describe('results', () => {
     )
     expect(pages).toBeGreaterThanOrEqual(2)
     expect(pages).toBeLessThanOrEqual(5)
+    // Each page's text in the order it is drawn (-raw), not as laid out: the first page sets
+    // two tables side by side, whose lines a layout reading would interleave.
     const text = (n: number) =>
-      execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], {
+      execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-raw', pdf, '-'], {
         encoding: 'utf8',
       }).replace(/\s+/g, '')
     const pageTexts = Array.from({ length: pages }, (_, i) => text(i + 1))
     const all = pageTexts.join('')
     expect(all).toContain('職能落差報告')
     expect(all).toContain('陳怡君')
+    // The first page stands alone (the overview); the detail starts on the next.
+    for (const figure of ['平均落差', '0.71', '64%', '14/75'])
+      expect(pageTexts[0]).toContain(figure)
+    expect(pageTexts[0]).toContain('落差最大的3項')
+    expect(pageTexts[0]).not.toContain('詳細結果')
+    expect(pageTexts[1]).toContain('詳細結果')
     for (const control of ['列印報告', '存成PNG', '回到評分', '以表格檢視', '目標設定'])
       expect(all, `${control} is a control: not on paper`).not.toContain(control)
     for (const table of tables) {

@@ -16,6 +16,7 @@ import {
   RadialLinearScale,
   Tooltip,
 } from 'chart.js'
+import { CHART_FONT } from './configs'
 
 Chart.register(
   BarController,
@@ -33,8 +34,7 @@ Chart.register(
 
 // Charts are drawn once and read, and they print: no animation, fonts that show Chinese.
 Chart.defaults.animation = false
-Chart.defaults.font.family =
-  "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK TC', 'Noto Sans TC', 'PingFang TC', 'Microsoft JhengHei', sans-serif"
+Chart.defaults.font.family = CHART_FONT
 Chart.defaults.color = '#1d2733'
 
 export { Chart }

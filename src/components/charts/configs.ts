@@ -4,6 +4,21 @@
  */
 import type { ChartConfiguration } from 'chart.js'
 
+/** Fonts that show Chinese, for the charts and for the text drawn around a saved chart. */
+export const CHART_FONT =
+  "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK TC', 'Noto Sans TC', 'PingFang TC', 'Microsoft JhengHei', sans-serif"
+
+/**
+ * One line of a chart's key: a chart shows short codes (T2) so that it keeps its size, and
+ * the key beside it names them in full. `value` is shown, `valueText` is what is read aloud.
+ */
+export interface KeyEntry {
+  code: string
+  name: string
+  value?: string
+  valueText?: string
+}
+
 export const COLORS = {
   gap: '#c0392b',
   gapSoft: 'rgba(192, 57, 43, 0.18)',
@@ -16,6 +31,26 @@ interface Series {
   label: string
   data: (number | null)[]
   color: string
+}
+
+/**
+ * A category label as lines, so that labels side by side under bars do not run into each
+ * other on a phone: a bracketed part goes on its own line ('整體職務（態度）',
+ * 'Whole role (attitudes)'), and Latin words wrap past about a dozen letters.
+ */
+export function labelLines(label: string, width = 12): string | string[] {
+  const parts = label.split(/\s*(?=[(（])/)
+  const lines = parts.flatMap((part) => {
+    const out: string[] = []
+    for (const word of part.split(' ')) {
+      const last = out[out.length - 1]
+      if (last !== undefined && `${last} ${word}`.length <= width)
+        out[out.length - 1] = `${last} ${word}`
+      else out.push(word)
+    }
+    return out
+  })
+  return lines.length > 1 ? lines : label
 }
 
 /** A bar chart of one or more series over categories, on a fixed value axis. */
@@ -35,7 +70,7 @@ export function barConfig(options: {
   return {
     type: 'bar',
     data: {
-      labels: options.labels,
+      labels: options.horizontal ? options.labels : options.labels.map((l) => labelLines(l)),
       datasets: options.series.map((s) => ({
         label: s.label,
         data: s.data,
@@ -78,7 +113,15 @@ export function radarConfig(options: {
       responsive: true,
       maintainAspectRatio: false,
       plugins: { legend: { display: options.series.length > 1, position: 'bottom' } },
-      scales: { r: { min: 0, max: options.max, ticks: { stepSize: 1 } } },
+      scales: {
+        r: {
+          min: 0,
+          max: options.max,
+          ticks: { stepSize: 1 },
+          // The axes carry codes, named in the key beside the chart: large and bold to find.
+          pointLabels: { font: { size: 14, weight: 'bold' } },
+        },
+      },
     },
   }
 }

@@ -161,6 +161,12 @@ export const en: Messages = {
     noChanges: 'No rating changed.',
     deltaDuty: 'Change of mean gap per duty',
     scaleLine: '{scale}; target: {target}',
+    roleShort: 'Role',
+    chartKey: '{title}: what the codes on the chart stand for',
+    meanGapIs: 'mean gap {value}',
+    topFew: 'The {n} largest gaps',
+    strengthsFew: 'Strengths (top {n})',
+    detail: 'In detail',
   },
   storage: {
     quota:

@@ -157,6 +157,12 @@ export const zhTW = {
     noChanges: '沒有評分變動。',
     deltaDuty: '各主要職責平均落差的變化',
     scaleLine: '{scale}，目標：{target}',
+    roleShort: '整體',
+    chartKey: '{title}：圖中代碼代表的名稱',
+    meanGapIs: '平均落差 {value}',
+    topFew: '落差最大的 {n} 項',
+    strengthsFew: '強項（前 {n} 項）',
+    detail: '詳細結果',
   },
   storage: {
     quota:
