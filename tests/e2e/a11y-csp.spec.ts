@@ -57,6 +57,8 @@ for (const { name, ...options } of viewports) {
     test.use(options)
 
     test('every screen passes axe with no violation', async ({ page }) => {
+      // Nine screens, each with a full axe run: longer than one flow.
+      test.setTimeout(180_000)
       const seen = await visitEveryScreen(page)
       expect(seen).toHaveLength(9)
     })

@@ -17,7 +17,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  // Each test also runs axe on its last screen, which takes seconds on a long page.
+  timeout: 90_000,
   // A CI machine with two cores runs two browsers: give a page the time a loaded machine needs.
   expect: { timeout: 10_000 },
   forbidOnly: true,
@@ -44,6 +45,7 @@ export default defineConfig({
     cwd: '../..',
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Each test also runs axe on its last screen, which takes seconds on a long page.
+  timeout: 90_000,
   },
 })
