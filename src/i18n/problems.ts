@@ -215,6 +215,31 @@ function describeWhat(lang: Locale, p: FileProblem, field: string): string {
     }
     case 'same-id-as-other-file':
       return translate(lang, 'problems.file.sameIdAsOtherFile', p.params)
+    case 'integrity-mismatch':
+      return translate(lang, 'problems.file.integrityMismatch')
+    case 'protected-failed':
+      return translate(lang, 'problems.file.protectedFailed')
+    case 'protected-damaged':
+      return translate(lang, 'problems.file.protectedDamaged')
+    case 'too-deep':
+      return translate(lang, 'problems.file.tooDeep', p.params)
+    case 'standard-missing': {
+      const { title, code, version } = p.params
+      const named = [code, version].filter(Boolean).join(' ')
+      return translate(lang, 'problems.file.standardMissing', {
+        standard: named
+          ? translate(lang, 'problems.standardNamed', { title: quote(lang, title), named })
+          : quote(lang, title),
+      })
+    }
+    case 'unknown-item':
+      return translate(lang, 'problems.file.unknownItem', p.params)
+    case 'not-own-assessment':
+      return translate(lang, 'problems.file.notOwnAssessment', {
+        title: quote(lang, p.params.title),
+      })
+    case 'no-review':
+      return translate(lang, 'problems.file.noReview')
   }
 }
 

@@ -8,7 +8,7 @@
  */
 
 /** The kinds of file the app reads. */
-export type FileKind = 'standard' | 'backup'
+export type FileKind = 'standard' | 'backup' | 'assessment'
 
 /** What a value should have been, as a person would put it. */
 export type ValueType =
@@ -135,6 +135,15 @@ export type FieldName =
   | 'rating'
   | 'note'
   | 'evidence'
+  | 'review'
+  | 'reviewer'
+  | 'comment'
+  | 'startedAt'
+  | 'integrity'
+  | 'algorithm'
+  | 'hash'
+  | 'contentHash'
+  | 'ratings'
 
 /** How a record is named: by its own code, key or title, or else by its position. */
 export type RecordLabel = RecordName | { position: number }
@@ -179,6 +188,22 @@ export interface ProblemParams {
   'off-scale': { value: number; scale: string }
   /** Another file already holds a standard with this id. */
   'same-id-as-other-file': { id: string }
+  /** The content does not match the file's own SHA-256: it was changed after export. */
+  'integrity-mismatch': Record<string, never>
+  /** A protected file: the passphrase is wrong, or a byte was changed (GCM cannot tell). */
+  'protected-failed': Record<string, never>
+  /** A protected file whose parameters are not ones the app writes. */
+  'protected-damaged': Record<string, never>
+  /** Nesting deeper than any file of ours: refused before anything walks it. */
+  'too-deep': { limit: number }
+  /** The standard the file was rated on is not on this device. */
+  'standard-missing': { id: string; code: string | null; title: string; version: string | null }
+  /** An item code the standard does not have. */
+  'unknown-item': { item: string; standard: string }
+  /** A reviewed file for an assessment this device does not hold. */
+  'not-own-assessment': { title: string }
+  /** A file brought back to its owner with no review in it. */
+  'no-review': Record<string, never>
 }
 export type ProblemCode = keyof ProblemParams
 
@@ -251,6 +276,14 @@ const CODES: Record<ProblemCode, true> = {
   'task-outside-duty': true,
   'off-scale': true,
   'same-id-as-other-file': true,
+  'integrity-mismatch': true,
+  'protected-failed': true,
+  'protected-damaged': true,
+  'too-deep': true,
+  'standard-missing': true,
+  'unknown-item': true,
+  'not-own-assessment': true,
+  'no-review': true,
 }
 
 export function isProblemCode(value: unknown): value is ProblemCode {

@@ -278,6 +278,7 @@ export const en: Messages = {
     source: 'Source',
   },
   problems: {
+    standardNamed: '{title} ({named})',
     separator: '; ',
     more: ' (and {n} more)',
     placeSeparator: ' › ',
@@ -293,8 +294,9 @@ export const en: Messages = {
       wrongKind: {
         standard: 'this is not a competency standard file',
         backup: 'this is not a GapLens backup',
+        assessment: 'this is not a GapLens assessment file (.gaplens.json)',
       },
-      kinds: { standard: 'standard file', backup: 'backup' },
+      kinds: { standard: 'standard file', backup: 'backup', assessment: 'assessment file' },
       versionNewer:
         'this {kind} is in format version {found}, newer than the version {supported} this app reads: update GapLens first',
       versionUnsupported:
@@ -312,6 +314,18 @@ export const en: Messages = {
       taskOutsideDuty: 'the code of task {task} should begin with “{duty}.”',
       offScale: 'the rating {value} is not on the scale “{scale}”',
       sameIdAsOtherFile: 'another file already holds the standard {id}',
+      integrityMismatch:
+        'the content does not match the integrity hash the file carries: it was changed after it was exported (a rating edited in a text editor, say), so it is not used',
+      protectedFailed: 'the passphrase is wrong, or the file was changed after it was protected',
+      protectedDamaged:
+        'the protected file’s parameters are not ones GapLens writes; the file may be damaged',
+      tooDeep: 'the file is nested deeper than {limit} levels: it is not a GapLens file',
+      standardMissing:
+        'the standard it was rated on, {standard}, is not on this device; add that standard first',
+      unknownItem: 'the standard {standard} has no item {item}',
+      notOwnAssessment:
+        'this device holds no assessment {title}: a reviewed file opens only on the device it came from',
+      noReview: 'the file holds no review by a supervisor yet',
     },
     field: {
       missing: 'the {field} is missing',
@@ -420,6 +434,15 @@ export const en: Messages = {
       rating: 'rating',
       note: 'note',
       evidence: 'evidence',
+      review: 'review',
+      reviewer: 'reviewer',
+      comment: 'comment',
+      startedAt: 'start time',
+      integrity: 'integrity check',
+      algorithm: 'algorithm',
+      hash: 'hash',
+      contentHash: 'content hash',
+      ratings: 'ratings',
     },
     records: {
       duty: { named: 'duty {name}', nth: 'duty no. {n}', noun: 'duty' },

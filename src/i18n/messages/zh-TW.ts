@@ -271,6 +271,7 @@ export const zhTW = {
   },
   /** What is wrong with a file, and where (src/i18n/problems.ts puts these together). */
   problems: {
+    standardNamed: '{title}（{named}）',
     separator: '；',
     more: '（另有 {n} 個問題）',
     placeSeparator: ' › ',
@@ -283,8 +284,12 @@ export const zhTW = {
       notJson: '檔案內容不是有效的 JSON',
       notJsonAt: '檔案內容不是有效的 JSON（第 {line} 行第 {column} 字附近）',
       notAnObject: '檔案內容不是 JSON 物件',
-      wrongKind: { standard: '這不是職能基準檔', backup: '這不是 GapLens 的備份檔' },
-      kinds: { standard: '職能基準檔', backup: '備份檔' },
+      wrongKind: {
+        standard: '這不是職能基準檔',
+        backup: '這不是 GapLens 的備份檔',
+        assessment: '這不是 GapLens 的自評檔（.gaplens.json）',
+      },
+      kinds: { standard: '職能基準檔', backup: '備份檔', assessment: '自評檔' },
       versionNewer:
         '這個{kind}是第 {found} 版格式，比這個 App 能讀的第 {supported} 版新；請先更新 GapLens',
       versionUnsupported: '不支援的格式版本 {found}（這個 App 讀第 {supported} 版）',
@@ -300,6 +305,15 @@ export const zhTW = {
       taskOutsideDuty: '工作任務 {task} 的代碼應以「{duty}.」開頭',
       offScale: '評分 {value} 不在量尺「{scale}」上',
       sameIdAsOtherFile: '另一個檔案已有職能基準 {id}',
+      integrityMismatch:
+        '檔案內容與檔案記載的完整性雜湊不符：匯出後有人改過它（例如用文字編輯器改了評分），所以不採用',
+      protectedFailed: '通關密語不正確，或檔案在加密後被改動過',
+      protectedDamaged: '加密檔的參數不是 GapLens 寫的，檔案可能已損毀',
+      tooDeep: '檔案的巢狀層次超過 {limit} 層，不是 GapLens 的檔案',
+      standardMissing: '這台裝置上沒有評分所依據的職能基準 {standard}；請先加入這項職能基準',
+      unknownItem: '職能基準 {standard} 中沒有項目 {item}',
+      notOwnAssessment: '這台裝置上沒有自評 {title}；主管檢視過的檔案只能在原本的裝置開啟',
+      noReview: '這個檔案裡還沒有主管的檢視',
     },
     field: {
       missing: '缺少{field}',
@@ -407,6 +421,15 @@ export const zhTW = {
       rating: '評分',
       note: '備註',
       evidence: '佐證',
+      review: '主管檢視',
+      reviewer: '檢視者',
+      comment: '意見',
+      startedAt: '開始時間',
+      integrity: '完整性檢查',
+      algorithm: '演算法',
+      hash: '雜湊值',
+      contentHash: '內容雜湊值',
+      ratings: '評分',
     },
     records: {
       duty: { named: '主要職責 {name}', nth: '第 {n} 項主要職責', noun: '主要職責' },

@@ -1,0 +1,322 @@
+/**
+ * Reading an assessment file. Nothing in it is trusted: parse → cheap guards (kind, depth,
+ * format version, with the hook where a later version's migration goes) → integrity → strict
+ * schema → cross-checks against the standard on this device. Never throws; every refusal is a
+ * problem placed in the file's own terms (the assessment 「…」 › item K01 › rating).
+ */
+import { z } from 'zod'
+import type { Standard } from '../standard/schema'
+import { rateableItems } from '../assessment/items'
+import { SCALES } from '../assessment/scales'
+import { canonicalJson } from '../io/canonical'
+import { sha256Hex } from '../io/digest'
+import { checkAgainst } from '../io/issues'
+import { isJsonObject, readJson } from '../io/json'
+import { byField, bySelf, placeOf, type Each, type Layout } from '../io/place'
+import {
+  failure,
+  problem,
+  versionProblem,
+  type FileProblem,
+  type ParseResult,
+  type ProblemCode,
+  type ProblemParams,
+} from '../io/problems'
+import { PROTECTED_FORMAT, unprotect, type ProtectedFile } from '../io/protect'
+import {
+  ASSESSMENT_FILE_FORMAT,
+  ASSESSMENT_FILE_VERSION,
+  AssessmentFileSchema,
+  type AssessmentFile,
+} from './assessment-file'
+
+/** Deeper than any file of ours (about 6 levels): walked no further. */
+export const MAX_DEPTH = 16
+
+const ProtectedFileSchema = z.strictObject({
+  format: z.literal(PROTECTED_FORMAT),
+  formatVersion: z.literal(1),
+  cipher: z.literal('AES-256-GCM'),
+  kdf: z.strictObject({
+    name: z.literal('PBKDF2'),
+    hash: z.literal('SHA-256'),
+    iterations: z.number().int(),
+    salt: z.string().max(100),
+  }),
+  iv: z.string().max(100),
+  ciphertext: z.string(),
+})
+
+const target = (record: 'duty' | 'task'): Each => ({
+  record,
+  name: bySelf(record),
+  layout: { field: 'target' },
+})
+
+/** The records of an assessment file and how a person names them. */
+export const ASSESSMENT_FILE_LAYOUT: Layout = {
+  keys: {
+    format: { field: 'fileFormat' },
+    formatVersion: { field: 'formatVersion' },
+    exportedAt: { field: 'exportedAt' },
+    standard: {
+      field: 'standard',
+      keys: {
+        id: { field: 'id' },
+        code: { field: 'standardCode' },
+        version: { field: 'version' },
+        title: { field: 'occupationTitle' },
+        contentHash: { field: 'contentHash' },
+      },
+    },
+    assessment: {
+      field: 'assessment',
+      keys: {
+        id: { field: 'id' },
+        title: { field: 'title' },
+        round: { field: 'round' },
+        createdAt: { field: 'createdAt' },
+        updatedAt: { field: 'updatedAt' },
+        subject: {
+          field: 'subject',
+          keys: {
+            name: { field: 'personName' },
+            employeeId: { field: 'employeeId' },
+            department: { field: 'department' },
+            jobTitle: { field: 'jobTitle' },
+          },
+        },
+        scale: { field: 'scale' },
+        targets: {
+          field: 'targets',
+          silent: true,
+          keys: {
+            duties: { field: 'duties', each: target('duty') },
+            tasks: { field: 'tasks', each: target('task') },
+          },
+        },
+        ratings: {
+          field: 'ratings',
+          each: {
+            record: 'item',
+            name: byField('item', 'item'),
+            layout: {
+              keys: {
+                item: { field: 'itemKey' },
+                rating: { field: 'rating' },
+                note: { field: 'note' },
+                evidence: { field: 'evidence' },
+                updatedAt: { field: 'updatedAt' },
+              },
+            },
+          },
+        },
+      },
+    },
+    review: {
+      field: 'review',
+      keys: {
+        reviewer: {
+          field: 'reviewer',
+          keys: { name: { field: 'personName' }, jobTitle: { field: 'jobTitle' } },
+        },
+        comment: { field: 'comment' },
+        startedAt: { field: 'startedAt' },
+        updatedAt: { field: 'updatedAt' },
+        ratings: {
+          field: 'ratings',
+          each: {
+            record: 'item',
+            name: byField('item', 'item'),
+            layout: {
+              keys: {
+                item: { field: 'itemKey' },
+                rating: { field: 'rating' },
+                comment: { field: 'comment' },
+                updatedAt: { field: 'updatedAt' },
+              },
+            },
+          },
+        },
+      },
+    },
+    integrity: {
+      field: 'integrity',
+      keys: { algorithm: { field: 'algorithm' }, hash: { field: 'hash' } },
+    },
+  },
+}
+
+/** Whether a parsed JSON value nests deeper than `limit` (walked without recursion). */
+export function nestsDeeperThan(raw: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[raw, 0]]
+  while (stack.length) {
+    const [value, depth] = stack.pop()!
+    if (typeof value !== 'object' || value === null) continue
+    if (depth >= limit) return true
+    for (const child of Array.isArray(value) ? value : Object.values(value))
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1])
+  }
+  return false
+}
+
+/**
+ * Where a later format version's migration goes: each entry lifts a raw file of version n to
+ * n + 1, before the current schema checks it. Version 1 is the first; none exist yet.
+ */
+const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {}
+
+function upgrade(raw: Record<string, unknown>): Record<string, unknown> {
+  let current = raw
+  let version = raw.formatVersion as number
+  while (version < ASSESSMENT_FILE_VERSION) {
+    const up = MIGRATIONS[version]
+    if (!up) break
+    current = up(current)
+    version += 1
+  }
+  return current
+}
+
+/** The first step of opening a file: a plain assessment file, or a protected one. */
+export type Opened =
+  | { ok: true; kind: 'plain'; raw: Record<string, unknown> }
+  | { ok: true; kind: 'protected'; envelope: ProtectedFile }
+  | ({ ok: false } & ReturnType<typeof failure>)
+
+/** Reads a file's text as far as telling what it is. Never throws. */
+export function openAssessmentText(file: string, text: string): Opened {
+  const json = readJson(file, text)
+  if (!json.ok) return json
+  const raw = json.raw
+  if (!isJsonObject(raw)) return failure(file, [problem('wrong-kind', { expected: 'assessment' })])
+  if (nestsDeeperThan(raw, MAX_DEPTH))
+    return failure(file, [problem('too-deep', { limit: MAX_DEPTH })])
+  if (raw.format === PROTECTED_FORMAT) {
+    const checked = ProtectedFileSchema.safeParse(raw)
+    if (!checked.success) return failure(file, [problem('protected-damaged', {})])
+    return { ok: true, kind: 'protected', envelope: checked.data as ProtectedFile }
+  }
+  if (raw.format !== ASSESSMENT_FILE_FORMAT)
+    return failure(file, [problem('wrong-kind', { expected: 'assessment' })])
+  return { ok: true, kind: 'plain', raw }
+}
+
+/** Opens a protected file with its passphrase, as far as `openAssessmentText` goes. */
+export async function unlockAssessmentFile(
+  file: string,
+  envelope: ProtectedFile,
+  passphrase: string,
+): Promise<Opened> {
+  const result = await unprotect(envelope, passphrase)
+  if (!result.ok)
+    return failure(file, [
+      problem(result.reason === 'bad-parameters' ? 'protected-damaged' : 'protected-failed', {}),
+    ])
+  const inner = openAssessmentText(file, result.text)
+  // A protected file holds a plain one, never another protected one.
+  if (inner.ok && inner.kind === 'protected')
+    return failure(file, [problem('wrong-kind', { expected: 'assessment' })])
+  return inner
+}
+
+/** A file that passed every check, with the standard it was rated on. */
+export interface CheckedAssessmentFile {
+  file: AssessmentFile
+  standard: Standard
+  /** The device's copy of the standard differs from the one rated on (same id). */
+  standardDiffers: boolean
+}
+
+type Found = { path: (string | number)[] } & Omit<FileProblem, 'place'>
+
+function crossCheck(file: AssessmentFile, standard: Standard): Found[] {
+  const found: Found[] = []
+  const add = <C extends ProblemCode>(
+    path: (string | number)[],
+    code: C,
+    params: ProblemParams[C],
+  ) => found.push({ path, code, params } as Found)
+  const known = new Set(rateableItems(standard).map((i) => i.key))
+  const duties = new Set(standard.duties.map((d) => d.code))
+  const tasks = new Set(standard.duties.flatMap((d) => d.tasks.map((t) => t.code)))
+  const values = SCALES[file.assessment.scale].steps.map((s) => s.value)
+  const name = standard.code ?? standard.title
+
+  const checkRatings = (
+    at: (string | number)[],
+    ratings: { item: string; rating: number | 'na' | null }[],
+  ) => {
+    const seen = new Set<string>()
+    ratings.forEach((r, i) => {
+      if (seen.has(r.item)) add([...at, i, 'item'], 'duplicate', { name: r.item })
+      seen.add(r.item)
+      if (!known.has(r.item))
+        add([...at, i, 'item'], 'unknown-item', { item: r.item, standard: name })
+      if (typeof r.rating === 'number' && !values.includes(r.rating))
+        add([...at, i, 'rating'], 'off-scale', { value: r.rating, scale: file.assessment.scale })
+    })
+  }
+  checkRatings(['assessment', 'ratings'], file.assessment.ratings)
+  if (file.review) checkRatings(['review', 'ratings'], file.review.ratings)
+  for (const code of Object.keys(file.assessment.targets.duties))
+    if (!duties.has(code))
+      add(['assessment', 'targets', 'duties', code], 'unknown-reference', {
+        target: 'duty',
+        name: code,
+      })
+  for (const code of Object.keys(file.assessment.targets.tasks))
+    if (!tasks.has(code))
+      add(['assessment', 'targets', 'tasks', code], 'unknown-reference', {
+        target: 'task',
+        name: code,
+      })
+  return found
+}
+
+/**
+ * Checks an opened plain file in full against the standards on this device: format version,
+ * integrity, schema, the standard, every item and value. Never throws.
+ */
+export async function checkAssessmentFile(
+  file: string,
+  opened: Record<string, unknown>,
+  standardOf: (id: string) => Standard | undefined,
+  hashOf: (standard: Standard) => Promise<string>,
+): Promise<ParseResult<CheckedAssessmentFile>> {
+  const version = opened.formatVersion
+  if (
+    typeof version !== 'number' ||
+    !Number.isInteger(version) ||
+    version < 1 ||
+    version > ASSESSMENT_FILE_VERSION
+  )
+    return failure(file, [versionProblem('assessment', version, ASSESSMENT_FILE_VERSION)])
+  const raw = upgrade(opened)
+
+  // The hash first: a file changed by hand is said to be so, whatever else the change broke.
+  const integrity = raw.integrity
+  if (isJsonObject(integrity) && typeof integrity.hash === 'string') {
+    const { integrity: _seal, ...content } = raw
+    if ((await sha256Hex(canonicalJson(content))) !== integrity.hash)
+      return failure(file, [
+        problem('integrity-mismatch', {}, placeOf(['integrity'], raw, ASSESSMENT_FILE_LAYOUT)),
+      ])
+  }
+  const checked = checkAgainst(file, raw, AssessmentFileSchema, ASSESSMENT_FILE_LAYOUT)
+  if (!checked.ok) return checked
+  const value = checked.value
+
+  const standard = standardOf(value.standard.id)
+  if (!standard) {
+    const { id, code, title, version: v } = value.standard
+    return failure(file, [problem('standard-missing', { id, code, title, version: v })])
+  }
+  const [first, ...rest] = crossCheck(value, standard).map(({ path, ...p }) => ({
+    ...p,
+    place: placeOf(path, raw, ASSESSMENT_FILE_LAYOUT),
+  })) as FileProblem[]
+  if (first) return failure(file, [first, ...rest])
+  const standardDiffers = (await hashOf(standard)) !== value.standard.contentHash
+  return { ok: true, value: { file: value, standard, standardDiffers } }
+}
