@@ -5,8 +5,21 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { AssessmentRecord, ResponseRecord } from '@/domain/assessment/records'
 import type { Setting, StoredStandard } from '@/domain/backup'
+import type {
+  ReceivedReviewRecord,
+  ReviewRatingRecord,
+  ReviewRecord,
+} from '@/domain/review/records'
 
-export type { AssessmentRecord, ResponseRecord, Setting, StoredStandard }
+export type {
+  AssessmentRecord,
+  ResponseRecord,
+  Setting,
+  StoredStandard,
+  ReviewRecord,
+  ReviewRatingRecord,
+  ReceivedReviewRecord,
+}
 
 export const DB_NAME = 'gaplens'
 
@@ -15,6 +28,9 @@ export class GapLensDB extends Dexie {
   standards!: EntityTable<StoredStandard, 'id'>
   assessments!: EntityTable<AssessmentRecord, 'id'>
   responses!: Table<ResponseRecord, [string, string]>
+  reviews!: EntityTable<ReviewRecord, 'id'>
+  reviewRatings!: Table<ReviewRatingRecord, [string, string]>
+  receivedReviews!: EntityTable<ReceivedReviewRecord, 'assessmentId'>
 
   constructor(name: string = DB_NAME) {
     // Chrome commits IndexedDB writes "relaxed" by default; a rating shown as saved must
@@ -29,6 +45,14 @@ export class GapLensDB extends Dexie {
     this.version(2).stores({
       assessments: '&id, standardId, updatedAt',
       responses: '&[assessmentId+itemKey], assessmentId',
+    })
+    // Version 3: reviews, apart from self-ratings. A supervisor's review of an employee's file
+    // (one record, with the self-assessment as the file had it) and their rating of each item
+    // (one small record per item); and the review an employee's own assessment came back with.
+    this.version(3).stores({
+      reviews: '&id, assessmentId, updatedAt',
+      reviewRatings: '&[reviewId+itemKey], reviewId',
+      receivedReviews: '&assessmentId',
     })
   }
 }

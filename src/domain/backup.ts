@@ -22,9 +22,14 @@ import {
   type AssessmentRecord,
 } from './assessment/records'
 import { SCALES } from './assessment/scales'
+import {
+  ReceivedReviewRecordSchema,
+  ReviewRatingRecordSchema,
+  ReviewRecordSchema,
+} from './review/records'
 
 export const BACKUP_FORMAT = 'gaplens-backup'
-export const BACKUP_VERSION = 1
+export const BACKUP_VERSION = 2
 
 export const SettingSchema = z.object({ key: z.string().min(1), value: z.unknown() })
 export type Setting = z.infer<typeof SettingSchema>
@@ -38,19 +43,43 @@ export const StoredStandardSchema = z.object({
 })
 export type StoredStandard = z.infer<typeof StoredStandardSchema>
 
+const TablesV1 = z.object({
+  settings: z.array(SettingSchema),
+  standards: z.array(StoredStandardSchema),
+  assessments: z.array(AssessmentRecordSchema),
+  responses: z.array(ResponseRecordSchema),
+})
+
+/** Version 1 (before reviews): its tables as they were, lifted to version 2 by `upV1`. */
+export const BackupV1Schema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.iso.datetime(),
+  tables: TablesV1,
+})
+
+/** Version 2: reviews kept apart from self-ratings (three tables of their own). */
 export const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: z.iso.datetime(),
-  tables: z.object({
-    settings: z.array(SettingSchema),
-    standards: z.array(StoredStandardSchema),
-    assessments: z.array(AssessmentRecordSchema),
-    responses: z.array(ResponseRecordSchema),
+  tables: TablesV1.extend({
+    reviews: z.array(ReviewRecordSchema),
+    reviewRatings: z.array(ReviewRatingRecordSchema),
+    receivedReviews: z.array(ReceivedReviewRecordSchema),
   }),
 })
 export type Backup = z.infer<typeof BackupSchema>
 export type BackupTables = Backup['tables']
+
+/** A version-1 backup as version 2: the same tables, and no reviews. */
+export function upV1(v1: z.infer<typeof BackupV1Schema>): Backup {
+  return {
+    ...v1,
+    version: BACKUP_VERSION,
+    tables: { ...v1.tables, reviews: [], reviewRatings: [], receivedReviews: [] },
+  }
+}
 
 export function buildBackup(tables: BackupTables, exportedAt: string): Backup {
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, tables }
@@ -168,6 +197,23 @@ export const BACKUP_LAYOUT: Layout = {
             },
           },
         },
+        reviews: {
+          field: 'reviews',
+          each: {
+            record: 'review',
+            name: (value, key, root) =>
+              byField('review', 'fileName', true)?.(value, key, root) ??
+              byField('review', 'id')?.(value, key, root),
+          },
+        },
+        reviewRatings: {
+          field: 'reviewRatings',
+          each: { record: 'item', name: byField('item', 'itemKey') },
+        },
+        receivedReviews: {
+          field: 'receivedReviews',
+          each: { record: 'assessment', name: byField('assessment', 'assessmentId') },
+        },
         responses: {
           field: 'responses',
           each: {
@@ -193,7 +239,15 @@ export const BACKUP_LAYOUT: Layout = {
 type Found = { path: (string | number)[] } & Omit<FileProblem, 'place'>
 
 /** Problems a schema cannot see: dangling or repeated keys, values off the scale. */
-function crossCheck({ settings, standards, assessments, responses }: BackupTables): Found[] {
+function crossCheck({
+  settings,
+  standards,
+  assessments,
+  responses,
+  reviews,
+  reviewRatings,
+  receivedReviews,
+}: BackupTables): Found[] {
   const found: Found[] = []
   const add = <C extends ProblemCode>(
     path: (string | number)[],
@@ -230,6 +284,30 @@ function crossCheck({ settings, standards, assessments, responses }: BackupTable
     if (typeof r.rating === 'number' && !values.includes(r.rating))
       add(at, 'off-scale', { value: r.rating, scale: owner.scaleId })
   })
+  const reviewById = new Map<string, (typeof reviews)[number]>()
+  reviews.forEach((r, i) => {
+    if (reviewById.has(r.id)) add(['tables', 'reviews', i, 'id'], 'duplicate', { name: r.id })
+    reviewById.set(r.id, r)
+  })
+  reviewRatings.forEach((r, i) => {
+    const at = ['tables', 'reviewRatings', i]
+    if (repeated(`reviewRating\u0000${r.reviewId}\u0000${r.itemKey}`))
+      add(at, 'duplicate', { name: r.itemKey })
+    const owner = reviewById.get(r.reviewId)
+    if (!owner) {
+      add(at, 'unknown-reference', { target: 'review', name: r.reviewId })
+      return
+    }
+    const values = SCALES[owner.assessment.scale].steps.map((s) => s.value)
+    if (typeof r.rating === 'number' && !values.includes(r.rating))
+      add(at, 'off-scale', { value: r.rating, scale: owner.assessment.scale })
+  })
+  receivedReviews.forEach((r, i) => {
+    const at = ['tables', 'receivedReviews', i]
+    if (repeated(`received\u0000${r.assessmentId}`)) add(at, 'duplicate', { name: r.assessmentId })
+    if (!byId.has(r.assessmentId))
+      add(at, 'unknown-reference', { target: 'assessment', name: r.assessmentId })
+  })
   return found
 }
 
@@ -237,6 +315,10 @@ function crossCheck({ settings, standards, assessments, responses }: BackupTable
  * Checks a backup file's text: JSON → format and version → the schema → cross-checks. Never
  * throws; a failure names the file and its problems, each placed in the backup's own terms.
  */
+function mapOk<A, B>(result: ParseResult<A>, f: (a: A) => B): ParseResult<B> {
+  return result.ok ? { ok: true, value: f(result.value) } : result
+}
+
 export function parseBackup(file: string, text: string): ParseResult<Backup> {
   const json = readJson(file, text)
   if (!json.ok) return json
@@ -244,9 +326,13 @@ export function parseBackup(file: string, text: string): ParseResult<Backup> {
   const head = isJsonObject(raw) ? raw : {}
   if (head.format !== BACKUP_FORMAT)
     return failure(file, [problem('wrong-kind', { expected: 'backup' })])
-  if (head.version !== BACKUP_VERSION)
+  if (head.version !== 1 && head.version !== BACKUP_VERSION)
     return failure(file, [versionProblem('backup', head.version, BACKUP_VERSION)])
-  const result = checkAgainst(file, raw, BackupSchema, BACKUP_LAYOUT)
+  // Each version is checked by its own schema, then lifted to the current one.
+  const result =
+    head.version === 1
+      ? mapOk(checkAgainst(file, raw, BackupV1Schema, BACKUP_LAYOUT), upV1)
+      : checkAgainst(file, raw, BackupSchema, BACKUP_LAYOUT)
   if (!result.ok) return result
   const [first, ...rest] = crossCheck(result.value.tables).map(({ path, ...p }) => ({
     ...p,

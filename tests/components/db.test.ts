@@ -31,11 +31,35 @@ describe('database versions', () => {
     const db = new GapLensDB(dbName)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
     expect(await db.settings.get('welcome')).toEqual({ key: 'welcome', value: { seen: true } })
     expect((await db.standards.get('X-1'))?.file).toBe('x.json')
     expect(await db.assessments.count()).toBe(0)
     expect(await db.responses.count()).toBe(0)
+  })
+
+  it('opens a database made by version 2 with its assessments, and the review tables empty', async () => {
+    const dbName = name()
+    // Version 2 exactly as the self-assessment released it.
+    const v2 = new Dexie(dbName)
+    v2.version(1).stores({ settings: '&key', standards: '&id' })
+    v2.version(2).stores({
+      assessments: '&id, standardId, updatedAt',
+      responses: '&[assessmentId+itemKey], assessmentId',
+    })
+    await v2.table('assessments').put({ id: 'a', standardId: 'S', updatedAt: 'x' })
+    await v2.table('responses').put({ assessmentId: 'a', itemKey: 'K01', rating: 3 })
+    v2.close()
+
+    const db = new GapLensDB(dbName)
+    opened.push(db)
+    await db.open()
+    expect(db.verno).toBe(3)
+    expect((await db.assessments.get('a'))?.standardId).toBe('S')
+    expect((await db.responses.get(['a', 'K01']))?.rating).toBe(3)
+    expect(await db.reviews.count()).toBe(0)
+    expect(await db.reviewRatings.count()).toBe(0)
+    expect(await db.receivedReviews.count()).toBe(0)
   })
 
   it('keys responses by assessment and item', async () => {

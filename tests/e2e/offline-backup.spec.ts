@@ -118,8 +118,8 @@ test.describe('backup and restore', () => {
       { name: 'other.json', body: '{"hello": "world"}', says: '這不是 GapLens 的備份檔' },
       {
         name: 'future.json',
-        body: before.text.replace('"version": 1', '"version": 7'),
-        says: '這個備份檔是第 7 版格式，比這個 App 能讀的第 1 版新；請先更新 GapLens',
+        body: before.text.replace(/"version": \d+/, '"version": 7'),
+        says: '這個備份檔是第 7 版格式，比這個 App 能讀的第 2 版新；請先更新 GapLens',
       },
       {
         name: 'bad-rating.json',

@@ -39,6 +39,9 @@ const tables: BackupTables = {
       updatedAt: '2026-11-01T09:00:00.000Z',
     },
   ],
+  reviews: [],
+  reviewRatings: [],
+  receivedReviews: [],
 }
 const good = buildBackup(tables, '2026-11-02T00:00:00.000Z')
 const text = (value: unknown) => JSON.stringify(value)
@@ -82,18 +85,35 @@ describe('backup file', () => {
   })
 
   it('rejects another version, naming it', () => {
-    expect(refused(text({ ...good, version: 2 })).problems).toEqual([
-      { code: 'version-newer', params: { kind: 'backup', found: 2, supported: 1 }, place: [] },
+    expect(refused(text({ ...good, version: 3 })).problems).toEqual([
+      { code: 'version-newer', params: { kind: 'backup', found: 3, supported: 2 }, place: [] },
     ])
     const none = refused(text({ ...good, version: undefined }))
     expect(none.problems).toEqual([
       {
         code: 'version-unsupported',
-        params: { kind: 'backup', found: null, supported: 1 },
+        params: { kind: 'backup', found: null, supported: 2 },
         place: [],
       },
     ])
-    expect(none.zh).toBe('這個備份檔沒有標示格式版本（這個 App 讀第 1 版）')
+    expect(none.zh).toBe('這個備份檔沒有標示格式版本（這個 App 讀第 2 版）')
+  })
+
+  it('reads a version-1 backup (before reviews) and lifts it to version 2', () => {
+    const { reviews: _r, reviewRatings: _rr, receivedReviews: _rv, ...v1Tables } = tables
+    const result = parseBackup('old.json', text({ ...good, version: 1, tables: v1Tables }))
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.value.version).toBe(2)
+    expect(result.value.tables.assessments).toEqual(tables.assessments)
+    expect(result.value.tables.reviews).toEqual([])
+    expect(result.value.tables.receivedReviews).toEqual([])
+    // A version-1 file with the review tables is not one the old version wrote: still checked.
+    const broken = parseBackup(
+      'old.json',
+      text({ ...good, version: 1, tables: { ...v1Tables, responses: 'x' } }),
+    )
+    expect(broken.ok).toBe(false)
   })
 
   it('rejects a malformed record, naming where in the person’s words', () => {

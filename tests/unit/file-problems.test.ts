@@ -46,6 +46,9 @@ const tables: BackupTables = {
       updatedAt: '2026-11-01T09:00:00.000Z',
     },
   ],
+  reviews: [],
+  reviewRatings: [],
+  receivedReviews: [],
 }
 const goodBackup = buildBackup(tables, '2026-11-02T00:00:00.000Z')
 const goodStandard = makeStandard()
@@ -278,14 +281,14 @@ describe('problems in a backup', () => {
   })
 
   it('a newer backup version asks for a newer app', () => {
-    const p = only(parseBackup('b.json', json({ ...goodBackup, version: 2 })))
+    const p = only(parseBackup('b.json', json({ ...goodBackup, version: 3 })))
     expect(p).toEqual({
       code: 'version-newer',
-      params: { kind: 'backup', found: 2, supported: 1 },
+      params: { kind: 'backup', found: 3, supported: 2 },
       place: [],
     })
     expect(sentences(p)['zh-TW']).toBe(
-      '這個備份檔是第 2 版格式，比這個 App 能讀的第 1 版新；請先更新 GapLens',
+      '這個備份檔是第 3 版格式，比這個 App 能讀的第 2 版新；請先更新 GapLens',
     )
   })
 

@@ -58,6 +58,7 @@ export type RecordKind =
   | 'assessment'
   | 'item'
   | 'response'
+  | 'review'
   // a line of a list of texts, or an entry of anything else
   | 'entry'
 
@@ -144,6 +145,9 @@ export type FieldName =
   | 'hash'
   | 'contentHash'
   | 'ratings'
+  | 'reviews'
+  | 'reviewRatings'
+  | 'receivedReviews'
 
 /** How a record is named: by its own code, key or title, or else by its position. */
 export type RecordLabel = RecordName | { position: number }

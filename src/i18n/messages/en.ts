@@ -443,8 +443,12 @@ export const en: Messages = {
       hash: 'hash',
       contentHash: 'content hash',
       ratings: 'ratings',
+      reviews: 'reviews',
+      reviewRatings: 'supervisor ratings',
+      receivedReviews: 'reviews received',
     },
     records: {
+      review: { named: 'review {name}', nth: 'review {n}', noun: 'review' },
       duty: { named: 'duty {name}', nth: 'duty no. {n}', noun: 'duty' },
       task: { named: 'task {name}', nth: 'task no. {n}', noun: 'task' },
       output: { named: 'work output {name}', nth: 'work output no. {n}', noun: 'work output' },

@@ -430,8 +430,12 @@ export const zhTW = {
       hash: '雜湊值',
       contentHash: '內容雜湊值',
       ratings: '評分',
+      reviews: '主管檢視',
+      reviewRatings: '主管的評分',
+      receivedReviews: '收到的主管檢視',
     },
     records: {
+      review: { named: '主管檢視 {name}', nth: '第 {n} 份主管檢視', noun: '主管檢視' },
       duty: { named: '主要職責 {name}', nth: '第 {n} 項主要職責', noun: '主要職責' },
       task: { named: '工作任務 {name}', nth: '第 {n} 項工作任務', noun: '工作任務' },
       output: { named: '工作產出 {name}', nth: '第 {n} 項工作產出', noun: '工作產出' },

@@ -1,0 +1,63 @@
+/**
+ * What a device stores about reviews, kept apart from self-ratings so no code path can mix the
+ * two. A supervisor's device holds a review per employee file opened (the self-assessment as
+ * the file had it, and the supervisor's ratings, one record per item); an employee's device
+ * holds the review each of their assessments came back with.
+ */
+import { z } from 'zod'
+import { LIMITS } from '../limits'
+import { RatingValueSchema } from '../assessment/records'
+import {
+  AssessmentBlockSchema,
+  ReviewBlockSchema,
+  SelfRatingSchema,
+} from '../files/assessment-file'
+
+export const StandardIdentitySchema = z.object({
+  id: z.string().min(1),
+  code: z.string().nullable(),
+  version: z.string().nullable(),
+  title: z.string().min(1),
+  contentHash: z.string(),
+})
+
+/** A supervisor's review of one employee's assessment, opened from the employee's file. */
+export const ReviewRecordSchema = z.object({
+  id: z.string().min(1),
+  /** The employee's assessment id: a newer file of the same assessment updates this review. */
+  assessmentId: z.string().min(1),
+  standardId: z.string().min(1),
+  standard: StandardIdentitySchema,
+  /** The self-assessment as the employee's file had it: read-only here. */
+  assessment: AssessmentBlockSchema,
+  fileName: z.string().max(LIMITS.title),
+  importedAt: z.iso.datetime(),
+  reviewer: z.object({ name: z.string().max(LIMITS.name), jobTitle: z.string().max(LIMITS.name) }),
+  /** The overall comment. */
+  comment: z.string().max(LIMITS.text),
+  startedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  lastItemKey: z.string().nullable(),
+})
+export type ReviewRecord = z.infer<typeof ReviewRecordSchema>
+
+/** The supervisor's rating and comment on one item: one small record per item. */
+export const ReviewRatingRecordSchema = z.object({
+  reviewId: z.string().min(1),
+  itemKey: z.string().min(1),
+  rating: RatingValueSchema.nullable(),
+  comment: z.string().max(LIMITS.text),
+  updatedAt: z.iso.datetime(),
+})
+export type ReviewRatingRecord = z.infer<typeof ReviewRatingRecordSchema>
+
+/** The review an employee's assessment came back with, beside (never in) their own ratings. */
+export const ReceivedReviewRecordSchema = z.object({
+  assessmentId: z.string().min(1),
+  fileName: z.string().max(LIMITS.title),
+  receivedAt: z.iso.datetime(),
+  review: ReviewBlockSchema,
+  /** The self-ratings as the supervisor saw them: items changed since are marked. */
+  selfAsReviewed: z.array(SelfRatingSchema),
+})
+export type ReceivedReviewRecord = z.infer<typeof ReceivedReviewRecordSchema>
