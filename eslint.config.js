@@ -4,7 +4,7 @@ import pluginVitest from '@vitest/eslint-plugin'
 import skipFormatting from 'eslint-config-prettier'
 
 export default defineConfigWithVueTs(
-  { name: 'app/ignores', ignores: ['dist/**', 'dev-dist/**', 'coverage/**', 'test-results/**'] },
+  { name: 'app/ignores', ignores: ['dist*/**', 'dev-dist/**', 'coverage/**', 'test-results*/**'] },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   {
@@ -17,6 +17,22 @@ export default defineConfigWithVueTs(
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    name: 'app/schema-library',
+    files: ['src/**'],
+    ignores: ['src/domain/zod.ts'],
+    rules: {
+      // Through src/domain/zod.ts only, which configures it for the Content-Security-Policy.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: "Import z from '@/domain/zod'.", allowTypeImports: true },
+          ],
+        },
       ],
     },
   },

@@ -2,7 +2,7 @@
  * The whole-database backup file: what it holds, and the strict check a file must pass before
  * a restore may touch the database. Parse → cheap guard → strict validation → cross-checks.
  */
-import { z } from 'zod'
+import { z } from './zod'
 import { checkAgainst } from './io/issues'
 import { isJsonObject, readJson } from './io/json'
 import { byField, bySelf, labelOf, placeOf, rawField, type Each, type Layout } from './io/place'

@@ -2,7 +2,7 @@
  * Schemas of what GapLens stores about an assessment: each is the single source of its
  * TypeScript type and of the check run on anything read back from a file.
  */
-import { z } from 'zod'
+import { z } from '../zod'
 import { SCALES } from './scales'
 import { LIMITS } from '../limits'
 

@@ -8,7 +8,7 @@
  * and the file carries a SHA-256 of its canonical content, so a value changed in a text editor
  * is found.
  */
-import { z } from 'zod'
+import { z } from '../zod'
 import { LIMITS } from '../limits'
 import { RatingValueSchema, ScaleIdSchema, SubjectSchema } from '../assessment/records'
 import { canonicalJson } from '../io/canonical'

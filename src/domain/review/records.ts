@@ -4,7 +4,7 @@
  * the file had it, and the supervisor's ratings, one record per item); an employee's device
  * holds the review each of their assessments came back with.
  */
-import { z } from 'zod'
+import { z } from '../zod'
 import { LIMITS } from '../limits'
 import { RatingValueSchema } from '../assessment/records'
 import {

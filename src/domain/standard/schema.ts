@@ -4,13 +4,9 @@
  * It is the single source of the TypeScript types (z.infer) and of the runtime check, and
  * data/schema/standard.schema.json is generated from it for other tools.
  */
-import { z } from 'zod'
+import { z } from '../zod'
 import { problemParams } from '../io/issues'
 import type { ProblemCode, ProblemParams } from '../io/problems'
-
-// Never compile validators with `new Function`: the app's Content-Security-Policy forbids eval,
-// and zod's probe for it would be reported as a violation.
-z.config({ jitless: true })
 
 export const STANDARD_FORMAT_VERSION = 1
 
