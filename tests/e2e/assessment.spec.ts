@@ -12,7 +12,7 @@ test.describe('self-assessment', () => {
   test('start: choose a standard, name and scale, and see the target', async ({ page }) => {
     await page.goto('/#/')
     await page
-      .locator('.standard-card', { hasText: '旅遊業營運主管' })
+      .locator('.standard-card[data-standard-id="TTM4221-002v4"]')
       .getByRole('link', { name: '以此基準開始自評' })
       .click()
     await expect(page.getByRole('combobox', { name: '職能基準' })).toHaveValue('TTM4221-002v4')
