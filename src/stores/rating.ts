@@ -1,37 +1,77 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowReactive, shallowRef, toRaw } from 'vue'
 import { getAssessment, loadResponses, saveResponse, updateAssessment } from '@/db/assessments'
 import type { AssessmentRecord, ItemResponse, TargetOverrides } from '@/domain/assessment/records'
-import { rateableItems } from '@/domain/assessment/items'
+import { rateableItems, type RateableItem } from '@/domain/assessment/items'
 import {
   detectStraightLine,
   nextUnrated,
   progress,
   progressByDuty,
+  ratingState,
+  STRAIGHT_LINE_MIN,
+  STRAIGHT_LINE_SHARE,
+  type Progress,
+  type RatingState,
   type RatingValue,
+  type StraightLine,
 } from '@/domain/assessment/ratings'
 import { getScale } from '@/domain/assessment/scales'
+import { useAutosave, type SaveState } from '@/composables/useAutosave'
 import { useStandardsStore } from './standards'
 import { useStorageStore } from './storage'
 
-export type SaveState = 'saving' | 'saved' | 'error'
+export type { SaveState }
 
 /** The name under which each save's input → commit time is measured (User Timing). */
 export const AUTOSAVE_MEASURE = 'gaplens:autosave'
-const TEXT_DEBOUNCE_MS = 400
+/** Typed text is written this long after the last keystroke (and at once when the page hides). */
+export const TEXT_DEBOUNCE_MS = 100
+/** A rating's write that takes longer than this is shown before it is stored, as saving. */
+export const REVEAL_MS = 100
 
 function emptyResponse(): ItemResponse {
   return { rating: null, note: '', evidence: '', updatedAt: new Date(0).toISOString() }
 }
 
-/** The assessment being rated: its responses, and the save state of every item. */
+/** The progress a count of rated and n/a items out of `total` makes. */
+function progressOf(total: number, rated: number, na: number): Progress {
+  return { total, rated, na, answered: rated + na, unrated: total - rated - na }
+}
+
+/**
+ * detectStraightLine, from counts of ratings per value kept as ratings change (the same rule:
+ * at least STRAIGHT_LINE_MIN ratings, STRAIGHT_LINE_SHARE of them on one value).
+ */
+function straightLineOf(counts: ReadonlyMap<number, number>): StraightLine | undefined {
+  let total = 0
+  let best: [number, number] = [0, 0]
+  for (const entry of counts) {
+    total += entry[1]
+    if (entry[1] > best[1]) best = entry
+  }
+  if (total < STRAIGHT_LINE_MIN) return undefined
+  const share = best[1] / total
+  return share >= STRAIGHT_LINE_SHARE ? { value: best[0], count: best[1], share } : undefined
+}
+
+/**
+ * The assessment being rated: its responses, and the save state of every item.
+ *
+ * A rating costs the same however many items the standard has: the write is issued first;
+ * responses and save states are reactive per item, so only what shows that item re-renders; and
+ * progress, progress by duty and the straight-line check are counts adjusted by the one change.
+ */
 export const useRatingStore = defineStore('rating', () => {
   const standards = useStandardsStore()
   const storage = useStorageStore()
 
-  const assessment = ref<AssessmentRecord | null>(null)
+  const assessment = shallowRef<AssessmentRecord | null>(null)
+  /** What is written: each item's latest response (plain, read by the autosave's writes). */
+  let latest = new Map<string, ItemResponse>()
+  /** The same responses for the page, reactive per item. Replaced whole when one is opened. */
   const responses = shallowRef<ReadonlyMap<string, ItemResponse>>(new Map())
-  const saveStates = shallowRef<ReadonlyMap<string, SaveState>>(new Map())
+  let shown = shallowReactive(new Map<string, ItemResponse>())
   const status = ref<'idle' | 'loading' | 'ready' | 'missing'>('idle')
   const lastSavedAt = ref<string | null>(null)
   /** The save state of the assessment's targets, shown where they are set. */
@@ -44,32 +84,85 @@ export const useRatingStore = defineStore('rating', () => {
   const scale = computed(() => (assessment.value ? getScale(assessment.value.scaleId) : undefined))
   const items = computed(() => (standard.value ? rateableItems(standard.value) : []))
   const order = computed(() => items.value.map((i) => i.key))
-  const overall = computed(() => progress(items.value, responses.value))
-  const byDuty = computed(() =>
-    progressByDuty(items.value, responses.value, standard.value?.duties.map((d) => d.code) ?? []),
-  )
-  const straightLine = computed(() => detectStraightLine(responses.value.values()))
-  const pendingCount = computed(
-    () => [...saveStates.value.values()].filter((s) => s === 'saving').length,
-  )
-  const failedCount = computed(
-    () => [...saveStates.value.values()].filter((s) => s === 'error').length,
-  )
+  const itemsByKey = computed(() => new Map(items.value.map((i) => [i.key, i])))
 
-  // The latest write per item: an older write finishing late must not mark a newer one saved.
-  const sequence = new Map<string, number>()
-  const textTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  // Counts, adjusted by each change rather than counted again over every item.
+  const overall = shallowRef<Progress>(progressOf(0, 0, 0))
+  const byDuty = shallowRef<ReadonlyMap<string, Progress>>(new Map())
+  const straightLine = shallowRef<StraightLine | undefined>()
+  let ratingCounts = new Map<number, number>()
 
-  function setSaveState(key: string, state: SaveState): void {
-    const next = new Map(saveStates.value)
-    next.set(key, state)
-    saveStates.value = next
+  function countAll(): void {
+    const all = items.value
+    overall.value = progress(all, latest)
+    byDuty.value = progressByDuty(all, latest, standard.value?.duties.map((d) => d.code) ?? [])
+    straightLine.value = detectStraightLine(latest.values())
+    ratingCounts = new Map()
+    for (const r of latest.values())
+      if (typeof r.rating === 'number')
+        ratingCounts.set(r.rating, (ratingCounts.get(r.rating) ?? 0) + 1)
   }
+
+  /** Moves one item's counts from its state before a change to its state after. */
+  function recount(
+    item: RateableItem | undefined,
+    before: ItemResponse | undefined,
+    after: ItemResponse,
+  ) {
+    const was = ratingState(before)
+    const is = ratingState(after)
+    const oldValue = before?.rating
+    const newValue = after.rating
+    if (typeof oldValue === 'number' || typeof newValue === 'number') {
+      if (oldValue === newValue) return
+      if (typeof oldValue === 'number')
+        ratingCounts.set(oldValue, (ratingCounts.get(oldValue) ?? 1) - 1)
+      if (typeof newValue === 'number')
+        ratingCounts.set(newValue, (ratingCounts.get(newValue) ?? 0) + 1)
+      straightLine.value = straightLineOf(ratingCounts)
+    }
+    if (was === is || !item) return
+    const move = (p: Progress, state: RatingState, by: number) =>
+      state === 'rated'
+        ? progressOf(p.total, p.rated + by, p.na)
+        : state === 'na'
+          ? progressOf(p.total, p.rated, p.na + by)
+          : p
+    const shift = (p: Progress) => move(move(p, was, -1), is, 1)
+    overall.value = shift(overall.value)
+    if (!item.duties.length) return
+    const duties = new Map(byDuty.value)
+    for (const duty of item.duties) {
+      const p = duties.get(duty)
+      if (p) duties.set(duty, shift(p))
+    }
+    byDuty.value = duties
+  }
+
+  const autosave = useAutosave<string>({
+    debounceMs: TEXT_DEBOUNCE_MS,
+    quietMs: REVEAL_MS,
+    write(key) {
+      const current = assessment.value
+      const response = latest.get(key)
+      if (!current || !response) return Promise.resolve()
+      return saveResponse(current.id, key, response)
+    },
+    onSaved(key, startedAt) {
+      lastSavedAt.value = latest.get(key)?.updatedAt ?? null
+      // Not shown anywhere: the record the page holds follows the database without a render.
+      if (assessment.value) assessment.value.lastItemKey = key
+      performance.measure(AUTOSAVE_MEASURE, { start: startedAt, end: performance.now() })
+    },
+    onError: (_key, error) => void storage.report(error),
+  })
 
   /** Opens an assessment and its responses; status 'missing' when it does not exist. */
   async function open(id: string): Promise<void> {
     if (assessment.value?.id === id && status.value === 'ready') return
     status.value = 'loading'
+    // Text still waiting for its pause belongs to the assessment that was open.
+    await autosave.flush()
     await standards.load()
     const record = await getAssessment(id)
     if (!record) {
@@ -77,84 +170,62 @@ export const useRatingStore = defineStore('rating', () => {
       status.value = 'missing'
       return
     }
-    responses.value = await loadResponses(id)
-    saveStates.value = new Map()
+    const loaded = await loadResponses(id)
+    autosave.reset()
+    latest = loaded
+    shown = shallowReactive(new Map(loaded))
+    responses.value = shown
     targetsState.value = undefined
     assessment.value = record
+    countAll()
     status.value = 'ready'
   }
 
-  async function write(key: string, startedAt: number): Promise<void> {
-    const current = assessment.value
-    const response = responses.value.get(key)
-    if (!current || !response) return
-    const seq = (sequence.get(key) ?? 0) + 1
-    sequence.set(key, seq)
-    setSaveState(key, 'saving')
-    try {
-      await saveResponse(current.id, key, response)
-      if (sequence.get(key) !== seq) return
-      setSaveState(key, 'saved')
-      lastSavedAt.value = response.updatedAt
-      current.lastItemKey = key
-      performance.measure(AUTOSAVE_MEASURE, { start: startedAt, end: performance.now() })
-    } catch (error) {
-      if (sequence.get(key) !== seq) return
-      setSaveState(key, 'error')
-      storage.report(error)
-    }
-  }
-
-  function patch(key: string, changes: Partial<ItemResponse>): void {
-    const next = new Map(responses.value)
-    next.set(key, {
-      ...(responses.value.get(key) ?? emptyResponse()),
+  /** Records a change of one item in the plain copy the writes read (the page follows: show). */
+  function change(key: string, changes: Partial<ItemResponse>): void {
+    const before = latest.get(key)
+    const after = {
+      ...(before ?? emptyResponse()),
       ...changes,
       updatedAt: new Date().toISOString(),
-    })
-    responses.value = next
+    }
+    latest.set(key, after)
+  }
+
+  /** Shows an item's latest response, if the page does not show it yet, and counts it. */
+  function show(key: string): void {
+    const before = shown.get(key)
+    const after = latest.get(key)
+    if (!after || after === before) return
+    shown.set(key, after)
+    recount(itemsByKey.value.get(key), before, after)
   }
 
   /**
    * Sets an item's rating (a scale value, 'na', or null to clear it) and stores it at once.
    * `startedAt` is the input event's time, so the measured latency starts at the input.
+   *
+   * The write leaves first, and the page shows the rating once it is stored: one render, after
+   * the commit, so the commit never waits for the page to draw (and what is shown is saved). A
+   * write that takes longer than REVEAL_MS is shown before it ends, as saving.
    */
   function rate(key: string, rating: RatingValue | null, startedAt = performance.now()) {
-    patch(key, { rating })
-    return write(key, startedAt)
+    change(key, { rating })
+    const saved = autosave.save(key, startedAt)
+    const reveal = () => {
+      clearTimeout(timer)
+      show(key)
+    }
+    const timer = setTimeout(reveal, REVEAL_MS)
+    void saved.then(reveal, reveal)
+    return saved
   }
 
   /** Sets a note or evidence text; stored after a short pause in typing, or on flush. */
   function setText(key: string, field: 'note' | 'evidence', text: string): void {
-    patch(key, { [field]: text })
-    // A write already under way holds the older text: it must not mark this item saved.
-    sequence.set(key, (sequence.get(key) ?? 0) + 1)
-    setSaveState(key, 'saving')
-    const started = performance.now()
-    clearTimeout(textTimers.get(key))
-    textTimers.set(
-      key,
-      setTimeout(() => {
-        textTimers.delete(key)
-        void write(key, started)
-      }, TEXT_DEBOUNCE_MS),
-    )
-  }
-
-  /** Writes every pending text at once (on blur, or when the page is hidden). */
-  function flush(): Promise<void[]> {
-    const keys = [...textTimers.keys()]
-    for (const key of keys) clearTimeout(textTimers.get(key))
-    textTimers.clear()
-    const now = performance.now()
-    return Promise.all(keys.map((key) => write(key, now)))
-  }
-
-  /** Retries every write that failed (after the person freed space, say). */
-  function retryFailed(): Promise<void[]> {
-    const keys = [...saveStates.value].filter(([, s]) => s === 'error').map(([k]) => k)
-    storage.clearProblem()
-    return Promise.all(keys.map((key) => write(key, performance.now())))
+    change(key, { [field]: text })
+    autosave.schedule(key)
+    show(key)
   }
 
   /** Saves the assessment's target overrides (per duty and per task). */
@@ -166,7 +237,7 @@ export const useRatingStore = defineStore('rating', () => {
     const seq = ++targetsSequence
     targetsState.value = 'saving'
     try {
-      await updateAssessment(current.id, { targets })
+      await updateAssessment(current.id, { targets: toRaw(targets) })
       if (seq === targetsSequence) targetsState.value = 'saved'
     } catch (error) {
       if (assessment.value?.id === current.id)
@@ -177,7 +248,13 @@ export const useRatingStore = defineStore('rating', () => {
   }
 
   function next(afterKey?: string): string | undefined {
-    return nextUnrated(order.value, responses.value, afterKey)
+    return nextUnrated(order.value, latest, afterKey)
+  }
+
+  /** Retries every write that failed (after the person freed space, say). */
+  function retryFailed(): Promise<void> {
+    storage.clearProblem()
+    return autosave.retryFailed()
   }
 
   function close(): void {
@@ -188,7 +265,9 @@ export const useRatingStore = defineStore('rating', () => {
   return {
     assessment,
     responses,
-    saveStates,
+    saveStates: autosave.states,
+    pendingCount: autosave.pending,
+    failedCount: autosave.failed,
     targetsState,
     status,
     lastSavedAt,
@@ -199,12 +278,10 @@ export const useRatingStore = defineStore('rating', () => {
     overall,
     byDuty,
     straightLine,
-    pendingCount,
-    failedCount,
     open,
     rate,
     setText,
-    flush,
+    flush: autosave.flush,
     retryFailed,
     setTargets,
     next,

@@ -1,5 +1,6 @@
 /** @vitest-environment happy-dom */
 import { beforeEach, describe, expect, it } from 'vitest'
+import type { ComponentOptions, ComponentPublicInstance } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
 import RatingScale from '@/components/rating/RatingScale.vue'
 import RatingStatusBar from '@/components/rating/RatingStatusBar.vue'
@@ -112,13 +113,13 @@ describe('status bar', () => {
 describe('rating page', () => {
   const database = freshDatabase()
 
-  async function mountRateView() {
+  async function mountRateView(mixins: ComponentOptions[] = []) {
     const { pinia, record } = await startFixtureAssessment()
     const router = makeRouter()
     await router.push(`/assessments/${record.id}`)
     const wrapper = mount(RateView, {
       props: { id: record.id },
-      global: { plugins: [pinia, router] },
+      global: { plugins: [pinia, router], mixins },
       attachTo: document.body,
     })
     await until(() => wrapper.find('[data-item-key]').exists())
@@ -191,6 +192,28 @@ describe('rating page', () => {
     wrapper.unmount()
   })
 
+  it('renders again only the item a rating is about, wherever it is shown', async () => {
+    const updated: string[] = []
+    const counter: ComponentOptions = {
+      updated(this: ComponentPublicInstance) {
+        const name = this.$options.__name ?? ''
+        const key = (this.$props as { item?: { key: string } }).item?.key
+        updated.push(key ? `${name} ${key}` : name)
+      },
+    }
+    const { wrapper } = await mountRateView([counter])
+    updated.length = 0
+    await wrapper.get('[data-item-key="K02"] [data-value="2"]').trigger('click')
+    await until(
+      () => wrapper.findAll('[data-item-key="K02"] [data-save-state="saved"]').length === 2,
+    )
+    const items = updated.filter((u) => u.startsWith('RatingItem'))
+    expect(new Set(items)).toEqual(new Set(['RatingItem K02']))
+    // No group, other item, or notes field was rendered again.
+    expect(updated.filter((u) => /^(RatingGroup|RatingNotes)/.test(u))).toEqual([])
+    wrapper.unmount()
+  })
+
   it('filters and searches items', async () => {
     const { wrapper } = await mountRateView()
     await wrapper.get('input[type="search"]').setValue('技能二')
@@ -199,7 +222,7 @@ describe('rating page', () => {
     ])
     await wrapper.get('input[type="search"]').setValue('')
     await wrapper.get('[data-item-key="A01"] [data-value="3"]').trigger('click')
-    await until(() => useRatingStore().pendingCount === 0)
+    await until(() => useRatingStore().saveStates.get('A01') === 'saved')
     await wrapper.get('select').setValue('rated')
     expect(wrapper.findAll('[data-item-key]').map((e) => e.attributes('data-item-key'))).toEqual([
       'A01',

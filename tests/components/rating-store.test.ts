@@ -3,11 +3,17 @@ import { useAssessmentsStore } from '@/stores/assessments'
 import { useRatingStore } from '@/stores/rating'
 import { useStorageStore } from '@/stores/storage'
 import { exportBackup } from '@/db/backup'
+import { detectStraightLine, progress, progressByDuty } from '@/domain/assessment/ratings'
 import { parseBackup } from '@/domain/backup'
 import { LIMITS } from '@/domain/assessment/records'
 import { freshDatabase, freshPinia, startFixtureAssessment } from './helpers'
 
 const database = freshDatabase()
+
+/** fake-indexeddb's transaction, which can abort with a given error as a browser's does. */
+interface FakeTransaction {
+  _abort(errorName: string): void
+}
 
 async function startAssessment() {
   return (await startFixtureAssessment({ department: '業務部' })).record
@@ -79,21 +85,116 @@ describe('rating store', () => {
     const record = await startAssessment()
     const rating = useRatingStore()
     await rating.open(record.id)
-    const quota = Object.assign(new Error('The quota has been exceeded.'), {
-      name: 'QuotaExceededError',
+    // As a browser does when the disk is full: the transaction aborts with QuotaExceededError.
+    const commit = vi.spyOn(IDBTransaction.prototype, 'commit').mockImplementationOnce(function (
+      this: IDBTransaction,
+    ) {
+      ;(this as unknown as FakeTransaction)._abort('QuotaExceededError')
     })
-    const put = vi.spyOn(database().responses, 'put').mockRejectedValueOnce(quota)
     await rating.rate('P1.1.1', 5)
     expect(rating.saveStates.get('P1.1.1')).toBe('error')
     expect(rating.failedCount).toBe(1)
     expect(useStorageStore().problem?.kind).toBe('quota')
     expect(rating.responses.get('P1.1.1')?.rating).toBe(5)
 
+    commit.mockRestore()
     await rating.retryFailed()
-    put.mockRestore()
     expect(rating.saveStates.get('P1.1.1')).toBe('saved')
     expect((await database().responses.get([record.id, 'P1.1.1']))?.rating).toBe(5)
     expect(useStorageStore().problem).toBeNull()
+  })
+
+  it('sends a rating to IndexedDB at once, and shows it once it is stored', async () => {
+    const record = await startAssessment()
+    const rating = useRatingStore()
+    await rating.open(record.id)
+    const shownAtPut: unknown[] = []
+    const original = IDBObjectStore.prototype.put
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      if (this.name === 'responses') shownAtPut.push(rating.responses.get('P1.1.1')?.rating)
+      return original.apply(this, args)
+    })
+    const saved = rating.rate('P1.1.1', 4)
+    // Issued within the call, while the page still showed the item unrated.
+    expect(shownAtPut).toEqual([undefined])
+    // Not shown as saving, nor as rated, before the commit: a fast save renders once.
+    expect(rating.responses.get('P1.1.1')?.rating).toBeUndefined()
+    expect(rating.saveStates.get('P1.1.1')).toBeUndefined()
+    await saved
+    put.mockRestore()
+    expect(rating.responses.get('P1.1.1')?.rating).toBe(4)
+    expect(rating.overall.rated).toBe(1)
+    expect(rating.saveStates.get('P1.1.1')).toBe('saved')
+    expect((await database().responses.get([record.id, 'P1.1.1']))?.rating).toBe(4)
+  })
+
+  it('keeps progress, progress by duty and the straight-line check equal to a fresh count', async () => {
+    const record = await startAssessment()
+    const rating = useRatingStore()
+    await rating.open(record.id)
+    const fresh = () => ({
+      overall: progress(rating.items, rating.responses),
+      byDuty: progressByDuty(rating.items, rating.responses, ['T1', 'T2']),
+      straightLine: detectStraightLine(rating.responses.values()),
+    })
+    const changes: [string, number | 'na' | null][] = [
+      ['P1.1.1', 3],
+      ['K02', 'na'],
+      ['K02', 2],
+      ['S01', 5],
+      ['S01', null],
+      ['A02', 4],
+      ['P1.1.1', 'na'],
+      ...rating.items.map((i): [string, number] => [i.key, 4]),
+      ['K01', null],
+    ]
+    for (const [key, value] of changes) {
+      await rating.rate(key, value)
+      expect({
+        overall: rating.overall,
+        byDuty: rating.byDuty,
+        straightLine: rating.straightLine,
+      }).toEqual(fresh())
+    }
+    rating.setText('K01', 'note', '還沒評')
+    expect(rating.overall).toEqual(fresh().overall)
+    await rating.flush()
+  })
+
+  it('commits typed text without waiting for an answer, and marks the assessment touched', async () => {
+    const record = await startAssessment()
+    const rating = useRatingStore()
+    await rating.open(record.id)
+    await rating.rate('P1.1.1', 3)
+    const commit = vi.spyOn(IDBTransaction.prototype, 'commit')
+    rating.setText('K01', 'evidence', '證照')
+    const flushed = rating.flush()
+    // The commit is asked for with the put: a tab closed now still keeps the text.
+    expect(commit).toHaveBeenCalledTimes(1)
+    await flushed
+    commit.mockRestore()
+    expect(rating.saveStates.get('K01')).toBe('saved')
+    const stored = await database().responses.get([record.id, 'K01'])
+    expect(stored?.evidence).toBe('證照')
+    expect(await database().assessments.get(record.id)).toMatchObject({
+      lastItemKey: 'K01',
+      updatedAt: stored?.updatedAt,
+    })
+  })
+
+  it('takes back typed text of an assessment deleted elsewhere, and says why', async () => {
+    const record = await startAssessment()
+    const rating = useRatingStore()
+    await rating.open(record.id)
+    await database().assessments.delete(record.id)
+    rating.setText('P1.1.1', 'note', '帶過團')
+    await rating.flush()
+    expect(rating.saveStates.get('P1.1.1')).toBe('error')
+    expect(useStorageStore().problem?.kind).toBe('gone')
+    expect(await database().responses.count()).toBe(0)
   })
 
   it('warns when everything is rated the same', async () => {

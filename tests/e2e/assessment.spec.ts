@@ -106,6 +106,43 @@ test.describe('self-assessment', () => {
     }
   })
 
+  test('type a note and close the tab 200 ms after the last keystroke, reopen: the note is there (20 times)', async ({
+    context,
+    page,
+  }) => {
+    test.setTimeout(300_000)
+    const url = await startAssessment(page)
+    await page.close()
+    const keys = ['P1.1.1', 'P1.2.1', 'K01', 'S01', 'A01']
+    // Each tab opened checks the note the tab before it typed, then types another and is closed
+    // 200 ms after its last keystroke, without waiting for the page to say saved: the note must
+    // be stored within 150 ms of the last keystroke, or as the page goes.
+    let typed: { key: string; text: string } | undefined
+    for (let round = 0; round <= 20; round++) {
+      const tab = await context.newPage()
+      await tab.goto(url)
+      await ratingPageReady(tab)
+      if (typed) {
+        await expect(item(tab, typed.key).getByLabel('備註'), `reopen ${round}`).toHaveValue(
+          typed.text,
+        )
+      }
+      if (round < 20) {
+        const key = keys[round % keys.length]!
+        const text = `第 ${round + 1} 次：處理團員糾紛`
+        const note = item(tab, key).getByLabel('備註')
+        if (!(await note.isVisible())) await item(tab, key).getByText('備註與佐證').click()
+        await note.click()
+        await tab.keyboard.press('ControlOrMeta+A')
+        await note.pressSequentially(text, { delay: 20 })
+        typed = { key, text }
+        // The scenario itself, not a wait for the app: the person closes the tab this soon.
+        await tab.waitForTimeout(200)
+      }
+      await tab.close()
+    }
+  })
+
   test('jump to the next unrated item, search and filter', async ({ page }) => {
     await startAssessment(page)
     await rateAndWait(page, 'P1.1.1', 3)
