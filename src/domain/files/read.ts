@@ -4,7 +4,7 @@
  * schema → cross-checks against the standard on this device. Never throws; every refusal is a
  * problem placed in the file's own terms (the assessment 「…」 › item K01 › rating).
  */
-import { z } from 'zod'
+import { z } from '../zod'
 import type { Standard } from '../standard/schema'
 import { rateableItems } from '../assessment/items'
 import { SCALES } from '../assessment/scales'
@@ -319,4 +319,32 @@ export async function checkAssessmentFile(
   if (first) return failure(file, [first, ...rest])
   const standardDiffers = (await hashOf(standard)) !== value.standard.contentHash
   return { ok: true, value: { file: value, standard, standardDiffers } }
+}
+
+/** A protected file waiting for its passphrase. */
+export interface Locked {
+  ok: 'locked'
+  file: string
+}
+
+/**
+ * The whole read of a file's text, as the app and its tests do it: open, unlock with the
+ * passphrase if the file is protected (or say it is locked), check. Never throws.
+ */
+export async function readAssessmentText(
+  file: string,
+  text: string,
+  standardOf: (id: string) => Standard | undefined,
+  hashOf: (standard: Standard) => Promise<string>,
+  passphrase?: string,
+): Promise<ParseResult<CheckedAssessmentFile> | Locked> {
+  let opened = openAssessmentText(file, text)
+  if (opened.ok && opened.kind === 'protected') {
+    if (passphrase === undefined) return { ok: 'locked', file }
+    opened = await unlockAssessmentFile(file, opened.envelope, passphrase)
+  }
+  if (!opened.ok) return opened
+  if (opened.kind !== 'plain')
+    return failure(file, [problem('wrong-kind', { expected: 'assessment' })])
+  return checkAssessmentFile(file, opened.raw, standardOf, hashOf)
 }

@@ -310,7 +310,7 @@ export const zhTW = {
       protectedFailed: '通關密語不正確，或檔案在加密後被改動過',
       protectedDamaged: '加密檔的參數不是 GapLens 寫的，檔案可能已損毀',
       tooDeep: '檔案的巢狀層次超過 {limit} 層，不是 GapLens 的檔案',
-      standardMissing: '這台裝置上沒有評分所依據的職能基準 {standard}；請先加入這項職能基準',
+      standardMissing: '這台裝置上沒有評分所依據的職能基準{standard}；請先加入這項職能基準',
       unknownItem: '職能基準 {standard} 中沒有項目 {item}',
       notOwnAssessment: '這台裝置上沒有自評 {title}；主管檢視過的檔案只能在原本的裝置開啟',
       noReview: '這個檔案裡還沒有主管的檢視',
