@@ -1,4 +1,6 @@
 import type { Messages } from './zh-TW'
+import { filesEn } from './files.en'
+import { reviewEn } from './review.en'
 
 export const en: Messages = {
   app: {
@@ -277,6 +279,8 @@ export const en: Messages = {
     editorialDecision: 'Decision',
     source: 'Source',
   },
+  review: reviewEn,
+  files: filesEn,
   problems: {
     standardNamed: '{title} ({named})',
     separator: '; ',

@@ -1,3 +1,5 @@
+import { filesZhTW } from './files.zh-TW'
+import { reviewZhTW } from './review.zh-TW'
 /** UI strings, Traditional Chinese first. English must provide every key (see en.ts). */
 export const zhTW = {
   app: {
@@ -270,6 +272,8 @@ export const zhTW = {
     source: '來源',
   },
   /** What is wrong with a file, and where (src/i18n/problems.ts puts these together). */
+  review: reviewZhTW,
+  files: filesZhTW,
   problems: {
     standardNamed: '{title}（{named}）',
     separator: '；',
