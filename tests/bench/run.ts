@@ -6,7 +6,8 @@
  *     measure (gaplens:autosave), at normal speed and with 4× CPU throttling, beside its
  *     floor: a raw IndexedDB put in the same page, measured in the same run;
  *   - the size of the entry JavaScript and the chart chunk, gzipped;
- *   - the results page: from opening it to its charts drawn, for each seed standard.
+ *   - the results page: from opening it to its charts drawn, for each seed standard;
+ *   - assessment files: export, import, and import of a protected file (tests/bench/files.ts).
  *
  * BENCH_DIST (default dist) and BENCH_PORT (default 4319) choose the build folder and port, so
  * a bench can run beside a test run; BENCH_ONLY=autosave measures the autosave alone;
@@ -17,6 +18,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Page } from '@playwright/test'
 import { extraBenchmarks } from './extra'
+import { fileBenchmarks } from './files'
 import { lighthouseBenchmarks } from './lighthouse'
 import { BenchResults } from './results'
 
@@ -225,6 +227,7 @@ async function main(): Promise<void> {
         await context.close()
       }
       if (ONLY !== 'autosave') {
+        await fileBenchmarks(results)
         await extraBenchmarks(browser, BASE, results)
         await lighthouseBenchmarks(BASE, results)
       }

@@ -33,7 +33,8 @@ import {
 /** Deeper than any file of ours (about 6 levels): walked no further. */
 export const MAX_DEPTH = 16
 
-const ProtectedFileSchema = z.strictObject({
+/** A protected file: the parameters beside the ciphertext of a plain file's text. */
+export const ProtectedFileSchema = z.strictObject({
   format: z.literal(PROTECTED_FORMAT),
   formatVersion: z.literal(1),
   cipher: z.literal('AES-256-GCM'),
