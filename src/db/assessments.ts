@@ -190,10 +190,12 @@ export async function updateAssessment(
   await getDb().assessments.update(id, { ...copy, updatedAt: now() })
 }
 
+/** Deletes an assessment, its responses and the review it came back with, in one transaction. */
 export async function deleteAssessment(id: string): Promise<void> {
   const db = getDb()
-  await db.transaction('rw', db.responses, db.assessments, async () => {
+  await db.transaction('rw', db.responses, db.assessments, db.receivedReviews, async () => {
     await db.responses.where('assessmentId').equals(id).delete()
+    await db.receivedReviews.delete(id)
     await db.assessments.delete(id)
   })
 }
