@@ -38,9 +38,9 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
- * Every page needs the bundled standards and the schema check before it can show anything:
- * the page asks for them with the entry script rather than after it has run, so the first
- * screen waits for one round trip, not three.
+ * Every page needs the bundled standards before it can show anything: the page asks for them
+ * with the entry script rather than after it has run, so the first screen waits for one round
+ * trip, not two. (Their check runs in a worker: src/workers/parse-standards.ts.)
  */
 function preloadStandards(): Plugin {
   return {
@@ -54,27 +54,11 @@ function preloadStandards(): Plugin {
           (f) =>
             f.type === 'asset' && f.originalFileNames.some((n) => n.startsWith('data/standards/')),
         )
-        const parser = files.find(
-          (f) =>
-            f.type === 'chunk' &&
-            f.moduleIds.some((id) => id.endsWith('/src/domain/standard/parse.ts')),
-        )
-        return [
-          ...standards.map((f) => ({
-            tag: 'link',
-            attrs: { rel: 'preload', href: `./${f.fileName}`, as: 'fetch', crossorigin: '' },
-            injectTo: 'head' as const,
-          })),
-          ...(parser
-            ? [
-                {
-                  tag: 'link',
-                  attrs: { rel: 'modulepreload', crossorigin: '', href: `./${parser.fileName}` },
-                  injectTo: 'head' as const,
-                },
-              ]
-            : []),
-        ]
+        return standards.map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', href: `./${f.fileName}`, as: 'fetch', crossorigin: '' },
+          injectTo: 'head' as const,
+        }))
       },
     },
   }
@@ -126,6 +110,8 @@ export default defineConfig({
       },
     }),
   ],
+  // Module workers, so a worker shares the app's chunks and imports.
+  worker: { format: 'es' },
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),

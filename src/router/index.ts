@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory } from 'vue-router'
+import { createRouter, createWebHashHistory, START_LOCATION } from 'vue-router'
 import { routes } from './routes'
 
 /** Where the page's sticky bars end once stuck: their `top` plus their height. */
@@ -31,13 +31,15 @@ export const router = createRouter({
   // points, with no rewrite rules on the server.
   history: createWebHashHistory(),
   routes,
-  scrollBehavior(to, _from, saved) {
+  scrollBehavior(to, from, saved) {
     if (saved) return saved
     // Land below whatever stays on top of the page (the header, a page's own sticky bar).
     if (to.hash) {
       const id = decodeURIComponent(to.hash.slice(1))
       return whenShown(id).then((found) => (found ? { el: `#${id}`, top: stickyHeight() + 8 } : {}))
     }
+    // A page opened afresh is already at its top: scrolling there would lay it out for nothing.
+    if (from === START_LOCATION) return false
     return { top: 0 }
   },
 })

@@ -2,6 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef, ref } from 'vue'
 import type { Standard } from '@/domain/standard/schema'
 import { failure, problem, type FileFailure } from '@/domain/io/problems'
+import { parseStandardTexts, type StandardText } from '@/workers/parse-standards'
 
 /** A standard file to load: its name (for messages) and how to read its text. */
 export interface StandardSource {
@@ -52,19 +53,20 @@ export const useStandardsStore = defineStore('standards', () => {
     pending = (async () => {
       const loaded: Standard[] = []
       const failed: FailedFile[] = []
-      // The schema library is its own chunk, fetched beside the files rather than in the entry.
-      const parser = import('@/domain/standard/parse')
-      const results = await Promise.all(
+      // Read every file, then check them all together off the page's thread.
+      const read = await Promise.all(
         sources.map(async (source) => {
           try {
-            const [body, { parseStandardFile }] = await Promise.all([source.read(), parser])
-            return parseStandardFile(source.file, body)
+            return { file: source.file, body: await source.read() }
           } catch (e) {
             const detail = e instanceof Error ? e.message : String(e)
             return failure(source.file, [problem('unreadable', { detail })])
           }
         }),
       )
+      const texts = read.filter((r): r is StandardText => 'body' in r)
+      const checked = await parseStandardTexts(texts)
+      const results = read.map((r) => ('body' in r ? checked[texts.indexOf(r)]! : r))
       results.forEach((result, i) => {
         const file = sources[i]?.file ?? ''
         if (!result.ok) failed.push({ file, problem: result.problem, more: result.more })
