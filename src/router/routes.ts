@@ -34,6 +34,17 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/ResultsView.vue'),
     props: true,
   },
+  {
+    path: '/reviews',
+    name: 'reviews',
+    component: () => import('@/views/ReviewsView.vue'),
+  },
+  {
+    path: '/reviews/:id',
+    name: 'review',
+    component: () => import('@/views/ReviewView.vue'),
+    props: true,
+  },
   { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ]
