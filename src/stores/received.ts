@@ -2,9 +2,8 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { getReceivedReview } from '@/db/reviews'
 import type { ItemResponse } from '@/domain/assessment/records'
-import type { ReviewRating, SelfRating } from '@/domain/files/assessment-file'
+import type { SelfRating } from '@/domain/files/assessment-file'
 import type { ReceivedReviewRecord } from '@/domain/review/records'
-import type { Responses } from '@/domain/assessment/ratings'
 
 /**
  * Whether the employee changed an item after sending the file the supervisor reviewed: a
@@ -18,16 +17,6 @@ export function changedSinceSent(
   if (!response) return false
   if (sent) return response.updatedAt > sent.updatedAt
   return response.rating !== null || response.note !== '' || response.evidence !== ''
-}
-
-/** The supervisor's ratings as responses (no notes), for the same gap rules as self-ratings. */
-export function reviewResponses(ratings: readonly ReviewRating[]): Responses {
-  return new Map(
-    ratings.map((r) => [
-      r.item,
-      { rating: r.rating, note: '', evidence: '', updatedAt: r.updatedAt } satisfies ItemResponse,
-    ]),
-  )
 }
 
 /**

@@ -104,6 +104,13 @@ describe('the rating page with a review', () => {
     expect(banner).toContain('2 個項目')
     expect(banner).toContain('整體不錯。')
     expect(wrapper.find('[data-testid="changed"]').exists()).toBe(false)
+
+    locale.value = 'en'
+    await flushPromises()
+    expect(p111.get('[data-testid="beside"]').text()).toContain('Supervisor')
+    expect(p111.get('[data-testid="beside"]').text()).toContain('4 Independent')
+    expect(p111.get('[data-testid="flag"]').text()).toContain('2 steps apart')
+    expect(wrapper.get('[data-testid="review-banner"]').text()).toContain('2 items differ')
   })
 
   it('marks an item changed after the file was sent; the review is not touched', async () => {
