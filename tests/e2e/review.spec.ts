@@ -18,7 +18,7 @@ import {
 } from '../../src/domain/files/assessment-file'
 import { assessmentBlock, fileContent, selfRatingsOf } from '../../src/domain/files/build'
 import type { AssessmentRecord, ItemResponse } from '../../src/domain/assessment/records'
-import { protect } from '../../src/domain/io/protect'
+import { protect, unprotect, type ProtectedFile } from '../../src/domain/io/protect'
 
 const AT = '2026-11-24T02:00:00.000Z'
 const PASSPHRASE = '海邊的卡夫卡'
@@ -179,6 +179,32 @@ test('a supervisor opens an employee file, reviews it beside the self-rating and
   expect(exported.assessment.ratings.every((r) => r.rating === 3)).toBe(true)
   await expect(page.getByTestId('export-message')).toContainText(download.suggestedFilename())
 
+  // Protected with a passphrase typed twice: only that passphrase opens it.
+  await page.getByTestId('export-protect').check()
+  await page.getByLabel('通關密語', { exact: true }).fill(PASSPHRASE)
+  await page.getByLabel('再輸入一次通關密語').fill(PASSPHRASE)
+  const [lockedDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-review').click(),
+  ])
+  const sealed = JSON.parse(readFileSync((await lockedDownload.path())!, 'utf8')) as ProtectedFile
+  expect(sealed.format).toBe('gaplens-protected')
+  expect((await unprotect(sealed, '別的密語')).ok).toBe(false)
+  const opened = await unprotect(sealed, PASSPHRASE)
+  if (!opened.ok) throw new Error('the protected export does not open')
+  expect((JSON.parse(opened.text) as AssessmentFile).review?.reviewer.name).toBe('陳主管')
+
+  // CSV: a row per item, the self and supervisor ratings side by side.
+  await page.getByLabel('CSV（用 Excel 開啟）').check()
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-review').click(),
+  ])
+  expect(csvDownload.suggestedFilename()).toMatch(/\.csv$/)
+  const csv = readFileSync((await csvDownload.path())!, 'utf8')
+  expect(csv.startsWith('\uFEFF')).toBe(true)
+  expect(csv.trimEnd().split('\r\n')).toHaveLength(keys.length + 1)
+
   // The list shows how far the review has come.
   await page.getByRole('link', { name: '所有主管檢視' }).click()
   await expect(page.getByTestId('review-progress')).toContainText(`已檢視 11 / ${keys.length} 項`)
@@ -218,7 +244,18 @@ test.describe('on a phone', () => {
     await expect(message).toContainText('海洋導覽員')
     await expect(message).toContainText('沒有儲存任何資料')
 
-    await input.setInputFiles(locked)
+    // Dropped on the drop zone rather than chosen: the same checks.
+    const dropped = await page.evaluateHandle(
+      (text) => {
+        const transfer = new DataTransfer()
+        transfer.items.add(
+          new File([text], '王小明-保護.gaplens.json', { type: 'application/json' }),
+        )
+        return transfer
+      },
+      readFileSync(locked, 'utf8'),
+    )
+    await page.getByTestId('review-drop-zone').dispatchEvent('drop', { dataTransfer: dropped })
     const form = page.getByTestId('review-unlock')
     await expect(form).toContainText('王小明-保護.gaplens.json')
     await form.getByLabel('通關密語').fill('錯的密語')
