@@ -58,6 +58,24 @@ describe('the list of reviews', () => {
     expect(await database().assessments.count()).toBe(0)
   })
 
+  it('opens a file dropped on the drop zone; the same file again says it is the one open', async () => {
+    const { wrapper } = await mountList()
+    const text = assessmentFileText(await makeAssessmentFile())
+    const drop = (name: string) =>
+      wrapper.get('[data-testid="review-drop-zone"]').trigger('drop', {
+        dataTransfer: { files: [new File([text], name, { type: 'application/json' })] },
+      })
+    await drop('拖放.gaplens.json')
+    await until(() => wrapper.find('[data-review-id]').exists())
+    expect(message(wrapper).text()).toContain('已開啟「拖放.gaplens.json」')
+    await drop('再一次.gaplens.json')
+    await until(
+      () => message(wrapper).exists() && message(wrapper).text().includes('再一次.gaplens.json'),
+    )
+    expect(message(wrapper).text()).toContain('與已開啟的版本相同')
+    expect(wrapper.findAll('[data-review-id]')).toHaveLength(1)
+  })
+
   it('refuses a broken file by its name, in the interface language, storing nothing', async () => {
     const { wrapper } = await mountList()
     await choose(wrapper, '壞掉.gaplens.json', '{ "format": ')
