@@ -104,6 +104,17 @@ describe('the export dialog', () => {
     expect(file.text).toContain("'=1+1")
   })
 
+  it('keeps Tab within the dialog', async () => {
+    const { wrapper } = await mountDialog()
+    const download = wrapper.get('[data-testid="export-download"]')
+    ;(download.element as HTMLElement).focus()
+    await download.trigger('keydown', { key: 'Tab' })
+    expect(document.activeElement).toBe(wrapper.get('[data-format="json"]').element)
+    await wrapper.get('[data-format="json"]').trigger('keydown', { key: 'Tab', shiftKey: true })
+    expect(document.activeElement).toBe(download.element)
+    wrapper.unmount()
+  })
+
   it('speaks English when the interface does', async () => {
     locale.value = 'en'
     const { wrapper } = await mountDialog()

@@ -186,7 +186,6 @@ test.describe('assessment files, the employee', () => {
       '無法開啟「林小華-已檢閱.gaplens.json」',
     )
     await expect(page.getByTestId('reviewed-badge')).toHaveCount(0)
-    await page.getByTestId('receive-input').setInputFiles(lockedPath)
     await panel.getByLabel('「林小華-已檢閱.gaplens.json」的密語').fill('春天的密語')
     await panel.getByRole('button', { name: '開啟', exact: true }).click()
     await expect(panel.getByTestId('receive-attached')).toContainText('陳主管')
