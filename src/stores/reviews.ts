@@ -45,11 +45,19 @@ export const useReviewsStore = defineStore('reviews', () => {
 
   const summaryById = computed(() => {
     const result = new Map<string, ReviewSummary>()
-    for (const r of reviews.value) {
-      const standard = standards.get(r.standardId)
-      const total = standard ? rateableItems(standard).length : 0
-      result.set(r.id, summarize(r, total, ratings.value.get(r.id) ?? []))
+    // Many reviews share a standard: its items are counted once.
+    const totals = new Map<string, number>()
+    const totalOf = (id: string) => {
+      let total = totals.get(id)
+      if (total === undefined) {
+        const standard = standards.get(id)
+        total = standard ? rateableItems(standard).length : 0
+        totals.set(id, total)
+      }
+      return total
     }
+    for (const r of reviews.value)
+      result.set(r.id, summarize(r, totalOf(r.standardId), ratings.value.get(r.id) ?? []))
     return result
   })
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test, type Page } from './fixtures'
+import { expect, expectAccessible, test, type Page } from './fixtures'
 import { TTM } from './helpers'
 import { parseStandardFile } from '../../src/domain/standard/parse'
 import { standardContentHash, standardVersion } from '../../src/domain/standard/identity'
@@ -161,6 +161,7 @@ test('a supervisor opens an employee file, reviews it beside the self-rating and
       'true',
     )
   await expect(page.locator('[data-flagged="true"]')).toHaveCount(3)
+  await expectAccessible(page, 'the review page on a laptop')
 
   // Export the reviewed file: it parses and carries the review block.
   const [download] = await Promise.all([
