@@ -27,8 +27,8 @@ export const reviewEn: Messages['review'] = {
     employee: 'Employee',
     imported: 'Received',
     updated: 'Last changed',
-    progress: '{answered} of {total} items reviewed',
-    flagged: '{n} items 2 or more steps from the self-rating',
+    progress: 'Reviewed: {answered} of {total} items',
+    flagged: 'Items 2 or more steps from the self-rating: {n}',
     reviewer: 'Reviewer: {name}',
     open: 'Review',
     delete: 'Delete',
@@ -39,6 +39,7 @@ export const reviewEn: Messages['review'] = {
   deleteConfirm: 'Delete',
   cancel: 'Cancel',
   page: {
+    heading: 'Review of {name}',
     missing: 'This review was not found; it may have been deleted.',
     noStandard: 'This device does not hold the standard {standard} the review is based on.',
     back: 'All reviews',
@@ -76,7 +77,7 @@ export const reviewEn: Messages['review'] = {
     flagged: '2 or more steps apart ({n})',
     unreviewed: 'Not yet reviewed ({n})',
     shown: '{shown} of {total} items shown',
-    flaggedCount: '{n} items 2 or more steps apart',
+    flaggedCount: 'Items 2 or more steps apart: {n}',
     noMatches: 'No items match.',
   },
   export: {

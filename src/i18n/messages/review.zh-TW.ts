@@ -36,6 +36,7 @@ export const reviewZhTW = {
   deleteConfirm: '刪除',
   cancel: '取消',
   page: {
+    heading: '主管檢視：{name}',
     missing: '找不到這份主管檢視，可能已被刪除。',
     noStandard: '這台裝置上沒有這份檢視所依據的職能基準 {standard}。',
     back: '所有主管檢視',
