@@ -257,5 +257,7 @@ test.describe('assessment files, the employee', () => {
     await expectBeside(page)
     await page.getByRole('link', { name: '查看結果' }).click()
     await expectComparison(page)
+    // Six columns of self and supervisor scroll within their table: the page keeps its width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
   })
 })
