@@ -32,7 +32,7 @@ beforeEach(async () => {
   await freshPinia()
 })
 
-describe('reviewing an employee file', () => {
+describe('reviewing an employee file', { timeout: 30_000 }, () => {
   it('lists the file apart from own assessments, and rates beside the self-rating', async () => {
     const id = await openEmployeeFile()
     const reviews = useReviewsStore()
@@ -122,7 +122,7 @@ describe('reviewing an employee file', () => {
   })
 })
 
-describe('a protected employee file', () => {
+describe('a protected employee file', { timeout: 30_000 }, () => {
   it('asks for the passphrase; a wrong one is refused and writes nothing, the right one opens', async () => {
     const text = assessmentFileText(await makeAssessmentFile())
     const locked = `${JSON.stringify(await protect(text, '正確的密語'))}\n`

@@ -17,6 +17,8 @@ import { freshDatabase, freshPinia, makeRouter, until } from './helpers'
 import { makeAssessmentFile } from '../fixtures/assessment-file'
 
 const database = freshDatabase()
+/** IndexedDB answers late on a busy machine: the waits allow for it. */
+const wait = (condition: () => boolean, timeoutMs = 10_000) => until(condition, timeoutMs)
 
 beforeEach(() => {
   locale.value = 'zh-TW'
@@ -30,7 +32,7 @@ async function mountList() {
   const router = makeRouter()
   await router.push('/reviews')
   const wrapper = mount(ReviewsView, { global: { plugins: [pinia, router] } })
-  await until(() => wrapper.find('[data-testid="reviews-empty"]').exists())
+  await wait(() => wrapper.find('[data-testid="reviews-empty"]').exists())
   return { wrapper, router }
 }
 
@@ -46,11 +48,11 @@ async function choose(wrapper: VueWrapper, name: string, text: string) {
 
 const message = (wrapper: VueWrapper) => wrapper.find('[data-testid="review-open-message"]')
 
-describe('the list of reviews', () => {
+describe('the list of reviews', { timeout: 30_000 }, () => {
   it('opens a chosen employee file and lists it', async () => {
     const { wrapper } = await mountList()
     await choose(wrapper, '王小明.gaplens.json', assessmentFileText(await makeAssessmentFile()))
-    await until(() => wrapper.find('[data-review-id]').exists())
+    await wait(() => wrapper.find('[data-review-id]').exists())
     expect(message(wrapper).text()).toContain('已開啟「王小明.gaplens.json」')
     const card = wrapper.get('[data-review-id]')
     expect(card.text()).toContain('王小明')
@@ -66,10 +68,10 @@ describe('the list of reviews', () => {
         dataTransfer: { files: [new File([text], name, { type: 'application/json' })] },
       })
     await drop('拖放.gaplens.json')
-    await until(() => wrapper.find('[data-review-id]').exists())
+    await wait(() => wrapper.find('[data-review-id]').exists())
     expect(message(wrapper).text()).toContain('已開啟「拖放.gaplens.json」')
     await drop('再一次.gaplens.json')
-    await until(
+    await wait(
       () => message(wrapper).exists() && message(wrapper).text().includes('再一次.gaplens.json'),
     )
     expect(message(wrapper).text()).toContain('與已開啟的版本相同')
@@ -79,7 +81,7 @@ describe('the list of reviews', () => {
   it('refuses a broken file by its name, in the interface language, storing nothing', async () => {
     const { wrapper } = await mountList()
     await choose(wrapper, '壞掉.gaplens.json', '{ "format": ')
-    await until(() => message(wrapper).exists())
+    await wait(() => message(wrapper).exists())
     expect(message(wrapper).attributes('role')).toBe('alert')
     expect(message(wrapper).text()).toContain('無法開啟「壞掉.gaplens.json」')
     expect(message(wrapper).text()).toContain('不是有效的 JSON')
@@ -94,25 +96,25 @@ describe('the list of reviews', () => {
     const { wrapper } = await mountList()
     const text = assessmentFileText(await makeAssessmentFile())
     await choose(wrapper, '保護.gaplens.json', JSON.stringify(await protect(text, '對的')))
-    await until(() => wrapper.find('[data-testid="review-unlock"]').exists())
+    await wait(() => wrapper.find('[data-testid="review-unlock"]').exists())
     const form = wrapper.get('[data-testid="review-unlock"]')
     expect(form.text()).toContain('保護.gaplens.json')
     await form.get('input[type="password"]').setValue('錯的')
     await form.trigger('submit')
-    await until(() => message(wrapper).exists(), 5000)
+    await wait(() => message(wrapper).exists())
     expect(message(wrapper).text()).toContain('通關密語不正確')
     expect(wrapper.find('[data-testid="review-unlock"]').exists()).toBe(true)
     expect(await database().reviews.count()).toBe(0)
     await wrapper.get('[data-testid="review-unlock"] input').setValue('對的')
     await wrapper.get('[data-testid="review-unlock"]').trigger('submit')
-    await until(() => wrapper.find('[data-review-id]').exists(), 5000)
+    await wait(() => wrapper.find('[data-review-id]').exists())
     expect(wrapper.find('[data-testid="review-unlock"]').exists()).toBe(false)
   })
 
   it('deletes a review only after asking', async () => {
     const { wrapper } = await mountList()
     await choose(wrapper, 'a.gaplens.json', assessmentFileText(await makeAssessmentFile()))
-    await until(() => wrapper.find('[data-review-id]').exists())
+    await wait(() => wrapper.find('[data-review-id]').exists())
     const remove = () => wrapper.findAll('button').find((b) => b.text() === '刪除')!
     await remove().trigger('click')
     expect(wrapper.get('[role="alertdialog"]').text()).toContain('王小明')
@@ -124,7 +126,7 @@ describe('the list of reviews', () => {
     await remove().trigger('click')
     const confirm = wrapper.findAll('[role="alertdialog"] button').find((b) => b.text() === '刪除')!
     await confirm.trigger('click')
-    await until(() => !wrapper.find('[data-review-id]').exists())
+    await wait(() => !wrapper.find('[data-review-id]').exists())
     expect(await database().reviews.count()).toBe(0)
   })
 })
@@ -139,7 +141,7 @@ async function mountReview() {
     global: { plugins: [pinia, router] },
     attachTo: document.body,
   })
-  await until(() => wrapper.find('.review-page[data-resumed="true"]').exists())
+  await wait(() => wrapper.find('.review-page[data-resumed="true"]').exists())
   return { wrapper, id: review.id }
 }
 
@@ -147,17 +149,17 @@ const item = (wrapper: VueWrapper, key: string) => wrapper.get(`[data-item-key="
 const savedOf = (wrapper: VueWrapper, key: string) =>
   item(wrapper, key).element.querySelector('[data-save-state]')?.getAttribute('data-save-state')
 
-describe('the review page', () => {
+describe('the review page', { timeout: 30_000 }, () => {
   it('shows the self-rating read-only and flags a rating two steps away', async () => {
     const { wrapper, id } = await mountReview()
     // Self: P1.1.1 = 2 with a note.
     expect(item(wrapper, 'P1.1.1').get('[data-self-value]').attributes('data-self-value')).toBe('2')
     expect(item(wrapper, 'P1.1.1').text()).toContain('還在學')
     await item(wrapper, 'P1.1.1').get('[data-value="3"]').trigger('click')
-    await until(() => savedOf(wrapper, 'P1.1.1') === 'saved')
+    await wait(() => savedOf(wrapper, 'P1.1.1') === 'saved')
     expect(item(wrapper, 'P1.1.1').attributes('data-flagged')).toBe('false')
     await item(wrapper, 'P1.1.1').get('[data-value="4"]').trigger('click')
-    await until(() => item(wrapper, 'P1.1.1').attributes('data-flagged') === 'true')
+    await wait(() => item(wrapper, 'P1.1.1').attributes('data-flagged') === 'true')
     expect(item(wrapper, 'P1.1.1').get('[data-testid="flag"]').text()).toContain('差距 2 級')
     const stored = await database().reviewRatings.get([id, 'P1.1.1'])
     expect(stored?.rating).toBe(4)
@@ -176,7 +178,7 @@ describe('the review page', () => {
     const first = item(wrapper, 'P1.1.1')
     ;(first.element as HTMLElement).focus()
     await first.trigger('keydown', { key: '5' })
-    await until(() => savedOf(wrapper, 'P1.1.1') === 'saved')
+    await wait(() => savedOf(wrapper, 'P1.1.1') === 'saved')
     expect(first.get('[data-value="5"]').attributes('aria-checked')).toBe('true')
     expect(document.activeElement?.getAttribute('data-item-key')).toBe('P1.1.2')
     wrapper.unmount()
@@ -206,8 +208,9 @@ describe('the review page', () => {
 
     await wrapper.get('[data-testid="export-protect"]').setValue(false)
     await exportForm().trigger('submit')
-    await until(() => created.mock.calls.length > 0, 5000)
-    await until(() => wrapper.find('[data-testid="export-message"]').text().includes('已下載'))
+    await wait(() => created.mock.calls.length > 0)
+    const done = () => wrapper.find('[data-testid="export-message"]')
+    await wait(() => done().exists() && done().text().includes('已下載'))
     const blob = created.mock.calls[0]![0] as Blob
     const file = JSON.parse(await blob.text()) as { review: { reviewer: { name: string } } }
     expect(file.review.reviewer.name).toBe('陳主管')
