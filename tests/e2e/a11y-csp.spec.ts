@@ -10,7 +10,7 @@ const viewports = [
   { name: 'phone', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
 ]
 
-async function visitEveryScreen(page: Page): Promise<string[]> {
+async function visitEveryScreen(page: Page, out: (name: string) => string): Promise<string[]> {
   const seen: string[] = []
   const check = async (where: string) => {
     await expectAccessible(page, where)
@@ -22,7 +22,7 @@ async function visitEveryScreen(page: Page): Promise<string[]> {
 
   for (const id of [TTM, SHOP]) {
     await page.goto(`/#/standards/${id}`)
-    await expect(page.locator('#duties')).toBeVisible()
+    await expect(page.locator('.standard-page[data-complete="true"]')).toBeVisible()
     await check(`the standard ${id}`)
   }
 
@@ -43,6 +43,29 @@ async function visitEveryScreen(page: Page): Promise<string[]> {
   await expect(page.locator('.assessment-card')).toHaveCount(1)
   await check('the assessments list')
 
+  // The export dialog, and the supervisor's two screens with the file it gives.
+  await page.getByTestId('export-open').first().click()
+  const dialog = page.getByRole('dialog', { name: '匯出評估檔案' })
+  await expect(dialog).toBeVisible()
+  await check('the export dialog')
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: /下載/ }).click(),
+  ])
+  const file = out(download.suggestedFilename())
+  await download.saveAs(file)
+  await dialog.getByRole('button', { name: '關閉' }).click()
+  await page.goto('/#/reviews')
+  await page.getByTestId('review-file-input').setInputFiles(file)
+  await expect(page.locator('[data-review-id]')).toHaveCount(1)
+  await check('the reviews list')
+  await page.getByRole('link', { name: '開始檢視' }).click()
+  await expect(page.locator('.review-page[data-resumed="true"]')).toBeVisible()
+  const first = page.locator('[data-item-key="P1.1.1"]')
+  await first.locator('[data-value="4"]').click()
+  await expect(first.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved')
+  await check('the review page')
+
   await page.goto('/#/settings')
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await check('settings')
@@ -56,11 +79,11 @@ for (const { name, ...options } of viewports) {
   test.describe(`on a ${name}`, () => {
     test.use(options)
 
-    test('every screen passes axe with no violation', async ({ page }) => {
-      // Nine screens, each with a full axe run: longer than one flow.
+    test('every screen passes axe with no violation', async ({ page }, testInfo) => {
+      // Twelve screens, each with a full axe run: longer than one flow.
       test.setTimeout(180_000)
-      const seen = await visitEveryScreen(page)
-      expect(seen).toHaveLength(9)
+      const seen = await visitEveryScreen(page, (name) => testInfo.outputPath(name))
+      expect(seen).toHaveLength(12)
     })
   })
 }
