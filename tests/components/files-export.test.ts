@@ -32,7 +32,12 @@ async function mountDialog() {
   await saveResponse(record.id, 'P1.1.1', { rating: 2, note: '=1+1', evidence: '', updatedAt: at })
   await saveResponse(record.id, 'K01', { rating: 'na', note: '', evidence: '', updatedAt: at })
   const wrapper = mount(ExportDialog, {
-    props: { open: true, assessmentId: record.id, title: record.title },
+    props: {
+      open: true,
+      assessmentId: record.id,
+      title: record.title,
+      names: { subject: '王小明', standard: '測試職業' },
+    },
     global: { plugins: [pinia] },
     attachTo: document.body,
   })
@@ -42,6 +47,8 @@ async function mountDialog() {
 describe('the export dialog', () => {
   it('downloads a sealed JSON file by default and names it', async () => {
     const { wrapper, record } = await mountDialog()
+    const named = wrapper.get('[data-testid="export-file-name"]').text()
+    expect(named).toMatch(/^檔名：王小明-測試職業-\d{4}-\d{2}-\d{2}\.gaplens\.json$/)
     await wrapper.get('form').trigger('submit')
     await until(() => wrapper.find('[data-testid="export-done"]').exists())
     const file = downloads.made.at(-1)!
@@ -56,6 +63,7 @@ describe('the export dialog', () => {
     ])
     expect(parsed.integrity.hash).toMatch(/^[0-9a-f]{64}$/)
     expect(wrapper.get('[data-testid="export-done"]').text()).toContain(file.fileName)
+    expect(named).toBe(`檔名：${file.fileName}`)
   })
 
   it('refuses passphrases that do not match, and says so; nothing is downloaded', async () => {
@@ -92,6 +100,7 @@ describe('the export dialog', () => {
   it('downloads CSV: BOM, CRLF, a formula-like note made inert', async () => {
     const { wrapper } = await mountDialog()
     await wrapper.get('[data-format="csv"]').setValue(true)
+    expect(wrapper.get('[data-testid="export-file-name"]').text()).toMatch(/\.csv$/)
     // Protection is a JSON matter: it is not offered for CSV.
     expect(wrapper.find('[data-testid="export-protect"]').exists()).toBe(false)
     await wrapper.get('form').trigger('submit')

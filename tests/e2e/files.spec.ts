@@ -50,6 +50,7 @@ async function exportFile(
   ])
   const name = download.suggestedFilename()
   await expect(dialog.getByTestId('export-done')).toContainText(name)
+  await expect(dialog.getByTestId('export-file-name')).toHaveText(`檔名：${name}`)
   const path = outputPath(name)
   await download.saveAs(path)
   await dialog.getByRole('button', { name: '關閉' }).click()

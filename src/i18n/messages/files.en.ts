@@ -17,7 +17,7 @@ export const filesEn: Messages['files'] = {
     mismatch: 'The two passphrases are not the same.',
     lostWarning:
       'A lost passphrase cannot be recovered, and the file cannot be opened without it. Tell the recipient the passphrase another way (by phone, say).',
-    fileName: 'File name',
+    fileName: 'File name: {name}',
     download: 'Download',
     preparing: 'Preparing the file…',
     downloaded: 'Downloaded “{file}”.',

@@ -15,7 +15,7 @@ export const filesZhTW = {
     mismatch: '兩次輸入的密語不相同。',
     lostWarning:
       '密語遺失就無法開啟這個檔案，也無法找回。請用另一個管道（例如電話）把密語告訴收件人。',
-    fileName: '檔名',
+    fileName: '檔名：{name}',
     download: '下載',
     preparing: '正在準備檔案…',
     downloaded: '已下載「{file}」。',
