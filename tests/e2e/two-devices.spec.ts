@@ -5,9 +5,10 @@
  * after a reload and on paper. Once in plain files, once protected with a passphrase.
  */
 import { execFileSync } from 'node:child_process'
+import { parse } from 'csv-parse/sync'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test, type Page } from './fixtures'
-import { TTM, item, rateAndWait, ratingPageReady, startAssessment } from './helpers'
+import { TTM, expectSaved, item, rateAndWait, ratingPageReady, startAssessment } from './helpers'
 import type { AssessmentFile } from '../../src/domain/files/assessment-file'
 
 /** The first twelve items of the rating page, in its order. */
@@ -170,4 +171,43 @@ test('the same round trip with files protected by a passphrase, a wrong one refu
   test.setTimeout(180_000)
   const supervisor = await (await openContext()).newPage()
   await roundTrip(page, supervisor, (name) => testInfo.outputPath(name), '山間小路')
+})
+
+test('the downloaded CSV, read by a CSV parser: the BOM, a header and one row per item, a formula made inert', async ({
+  page,
+}, testInfo) => {
+  await startAssessment(page, { standard: TTM, name: '王小明' })
+  const items = (
+    await page
+      .locator('[data-item-key]')
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.itemKey ?? ''))
+  ).filter((key, i, all) => all.indexOf(key) === i)
+  await rateAndWait(page, 'P1.1.1', 2)
+  await item(page, 'P1.1.1').getByText('備註與佐證').click()
+  await item(page, 'P1.1.1').getByLabel('備註').fill('=SUM(A1:A9)')
+  await item(page, 'P1.1.2').getByText('備註與佐證').click()
+  await item(page, 'P1.1.2').getByLabel('備註').fill('@主管, "請看"')
+  await expectSaved(page, 'P1.1.2')
+
+  await page.getByTestId('export-open').first().click()
+  const dialog = page.getByRole('dialog', { name: '匯出評估檔案' })
+  await dialog.getByLabel(/CSV/).check()
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: /下載/ }).click(),
+  ])
+  const path = testInfo.outputPath(download.suggestedFilename())
+  await download.saveAs(path)
+  const bytes = readFileSync(path)
+  expect([...bytes.subarray(0, 3)], 'a UTF-8 BOM').toEqual([0xef, 0xbb, 0xbf])
+  const rows = parse(bytes, { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<
+    string,
+    string
+  >[]
+  expect(rows).toHaveLength(items.length)
+  expect(rows.map((r) => r.item_code)).toEqual(expect.arrayContaining(items))
+  const row = (code: string) => rows.find((r) => r.item_code === code)!
+  expect(row('P1.1.1').self_rating).toBe('2')
+  expect(row('P1.1.1').note).toBe("'=SUM(A1:A9)")
+  expect(row('P1.1.2').note).toBe(`'@主管, "請看"`)
 })
