@@ -69,18 +69,18 @@ describe('the export dialog', () => {
   it('refuses passphrases that do not match, and says so; nothing is downloaded', async () => {
     const { wrapper } = await mountDialog()
     await wrapper.get('[data-testid="export-protect"]').setValue(true)
-    expect(wrapper.text()).toContain('密語遺失就無法開啟這個檔案')
+    expect(wrapper.text()).toContain('通關密語遺失就無法開啟這個檔案')
     await wrapper.get('[data-testid="export-passphrase"]').setValue('correct horse')
     await wrapper.get('[data-testid="export-passphrase-again"]').setValue('correct hose')
     await wrapper.get('form').trigger('submit')
-    expect(wrapper.get('[data-testid="export-problem"]').text()).toBe('兩次輸入的密語不相同。')
+    expect(wrapper.get('[data-testid="export-problem"]').text()).toBe('兩次輸入的通關密語不相同。')
     expect(downloads.made).toHaveLength(0)
 
     // An empty passphrase is refused too.
     await wrapper.get('[data-testid="export-passphrase"]').setValue('')
     await wrapper.get('[data-testid="export-passphrase-again"]').setValue('')
     await wrapper.get('form').trigger('submit')
-    expect(wrapper.get('[data-testid="export-problem"]').text()).toContain('請輸入密語')
+    expect(wrapper.get('[data-testid="export-problem"]').text()).toContain('請輸入通關密語')
     expect(downloads.made).toHaveLength(0)
   })
 

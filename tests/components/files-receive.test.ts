@@ -117,7 +117,7 @@ describe('the panel of the assessments page', () => {
     const locked = `${JSON.stringify(await protect(text, 'right one'))}\n`
     await drop(wrapper, fileOf('locked.gaplens.json', locked))
     await until(() => wrapper.find('[data-testid="receive-passphrase"]').exists())
-    expect(wrapper.text()).toContain('「locked.gaplens.json」受密語保護')
+    expect(wrapper.text()).toContain('「locked.gaplens.json」受通關密語保護')
 
     await wrapper.get('[data-testid="receive-passphrase"]').setValue('wrong one')
     await wrapper.get('form').trigger('submit')

@@ -180,14 +180,14 @@ test.describe('assessment files, the employee', () => {
     await expect(panel.getByRole('heading', { name: '開啟主管回傳的檔案' })).toBeVisible()
     await expectAccessible(page, 'the list with the panel to open a reviewed file')
     await page.getByTestId('receive-input').setInputFiles(lockedPath)
-    await expect(panel.getByText('「林小華-已檢閱.gaplens.json」受密語保護')).toBeVisible()
-    await panel.getByLabel('「林小華-已檢閱.gaplens.json」的密語').fill('夏天的密語')
+    await expect(panel.getByText('「林小華-已檢閱.gaplens.json」受通關密語保護')).toBeVisible()
+    await panel.getByLabel('「林小華-已檢閱.gaplens.json」的通關密語').fill('夏天的密語')
     await panel.getByRole('button', { name: '開啟', exact: true }).click()
     await expect(panel.getByTestId('receive-refused')).toContainText(
       '無法開啟「林小華-已檢閱.gaplens.json」',
     )
     await expect(page.getByTestId('reviewed-badge')).toHaveCount(0)
-    await panel.getByLabel('「林小華-已檢閱.gaplens.json」的密語').fill('春天的密語')
+    await panel.getByLabel('「林小華-已檢閱.gaplens.json」的通關密語').fill('春天的密語')
     await panel.getByRole('button', { name: '開啟', exact: true }).click()
     await expect(panel.getByTestId('receive-attached')).toContainText('陳主管')
     await expect(panel.getByTestId('receive-attached')).toContainText('林小華・旅宿電商運營人員')
@@ -240,11 +240,11 @@ test.describe('assessment files, the employee', () => {
     // The dialog, with a mismatched passphrase said in words.
     await page.getByTestId('export-open').first().click()
     const dialog = page.getByRole('dialog', { name: '匯出評估檔案' })
-    await dialog.getByLabel('以密語保護檔案').check()
-    await dialog.getByLabel('密語', { exact: true }).fill('one')
-    await dialog.getByLabel('再輸入一次密語').fill('two')
+    await dialog.getByLabel('以通關密語保護檔案').check()
+    await dialog.getByLabel('通關密語', { exact: true }).fill('one')
+    await dialog.getByLabel('再輸入一次通關密語').fill('two')
     await dialog.getByRole('button', { name: /下載/ }).click()
-    await expect(dialog.getByRole('alert')).toHaveText('兩次輸入的密語不相同。')
+    await expect(dialog.getByRole('alert')).toHaveText('兩次輸入的通關密語不相同。')
     await expectAccessible(page, 'the export dialog on a phone')
     await dialog.getByRole('button', { name: '關閉' }).click()
 

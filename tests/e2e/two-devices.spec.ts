@@ -28,9 +28,9 @@ async function employeeExport(
   await page.getByTestId('export-open').first().click()
   const dialog = page.getByRole('dialog', { name: '匯出評估檔案' })
   if (passphrase) {
-    await dialog.getByLabel('以密語保護檔案').check()
-    await dialog.getByLabel(/^(通關)?密語$/).fill(passphrase)
-    await dialog.getByLabel(/^再輸入一次(通關)?密語$/).fill(passphrase)
+    await dialog.getByLabel('以通關密語保護檔案').check()
+    await dialog.getByLabel(/^通關密語$/).fill(passphrase)
+    await dialog.getByLabel(/^再輸入一次通關密語$/).fill(passphrase)
   }
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -91,8 +91,8 @@ async function roundTrip(
   await expect(supervisor.getByTestId('save-status')).toContainText('所有變更都已儲存')
   if (passphrase) {
     await supervisor.getByTestId('export-protect').check()
-    await supervisor.getByLabel(/^(通關)?密語$/).fill(passphrase)
-    await supervisor.getByLabel(/^再輸入一次(通關)?密語$/).fill(passphrase)
+    await supervisor.getByLabel(/^通關密語$/).fill(passphrase)
+    await supervisor.getByLabel(/^再輸入一次通關密語$/).fill(passphrase)
   }
   const [download] = await Promise.all([
     supervisor.waitForEvent('download'),
@@ -112,11 +112,11 @@ async function roundTrip(
   const panel = employee.getByTestId('receive-panel')
   if (passphrase) {
     const name = back.split('/').pop()!
-    await panel.getByLabel(`「${name}」的密語`).fill('不對的密語')
+    await panel.getByLabel(`「${name}」的通關密語`).fill('不對的密語')
     await panel.getByRole('button', { name: '開啟', exact: true }).click()
     await expect(panel.getByTestId('receive-refused')).toContainText(`無法開啟「${name}」`)
     await employee.getByTestId('receive-input').setInputFiles(back)
-    await panel.getByLabel(`「${name}」的密語`).fill(passphrase)
+    await panel.getByLabel(`「${name}」的通關密語`).fill(passphrase)
     await panel.getByRole('button', { name: '開啟', exact: true }).click()
   }
   await expect(panel.getByTestId('receive-attached')).toContainText('陳主管')
