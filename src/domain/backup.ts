@@ -5,7 +5,16 @@
 import { z } from './zod'
 import { checkAgainst } from './io/issues'
 import { isJsonObject, readJson } from './io/json'
-import { byField, bySelf, labelOf, placeOf, rawField, type Each, type Layout } from './io/place'
+import {
+  byField,
+  labelOf,
+  placeOf,
+  rawField,
+  SUBJECT_LAYOUT,
+  TARGETS_LAYOUT,
+  type Each,
+  type Layout,
+} from './io/place'
 import {
   failure,
   problem,
@@ -116,13 +125,6 @@ const nameResponse: Each['name'] = (value, _key, root) => {
   return steps.length ? steps : undefined
 }
 
-/** A target set for a duty or a task, in a map by its code. */
-const target = (record: 'duty' | 'task'): Each => ({
-  record,
-  name: bySelf(record),
-  layout: { field: 'target' },
-})
-
 /** The records of a backup and how a person names them: the assessment 「…」 › item K01 … */
 export const BACKUP_LAYOUT: Layout = {
   keys: {
@@ -170,24 +172,9 @@ export const BACKUP_LAYOUT: Layout = {
                 id: { field: 'id' },
                 standardId: { field: 'standard' },
                 title: { field: 'title' },
-                subject: {
-                  field: 'subject',
-                  keys: {
-                    name: { field: 'personName' },
-                    employeeId: { field: 'employeeId' },
-                    department: { field: 'department' },
-                    jobTitle: { field: 'jobTitle' },
-                  },
-                },
+                subject: SUBJECT_LAYOUT,
                 scaleId: { field: 'scale' },
-                targets: {
-                  field: 'targets',
-                  silent: true,
-                  keys: {
-                    duties: { field: 'duties', each: target('duty') },
-                    tasks: { field: 'tasks', each: target('task') },
-                  },
-                },
+                targets: TARGETS_LAYOUT,
                 round: { field: 'round' },
                 previousId: { field: 'previousRound' },
                 createdAt: { field: 'createdAt' },

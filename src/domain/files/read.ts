@@ -12,7 +12,7 @@ import { canonicalJson } from '../io/canonical'
 import { sha256Hex } from '../io/digest'
 import { checkAgainst } from '../io/issues'
 import { isJsonObject, readJson } from '../io/json'
-import { byField, bySelf, placeOf, type Each, type Layout } from '../io/place'
+import { byField, placeOf, SUBJECT_LAYOUT, TARGETS_LAYOUT, type Layout } from '../io/place'
 import {
   failure,
   problem,
@@ -48,12 +48,6 @@ export const ProtectedFileSchema = z.strictObject({
   ciphertext: z.string(),
 })
 
-const target = (record: 'duty' | 'task'): Each => ({
-  record,
-  name: bySelf(record),
-  layout: { field: 'target' },
-})
-
 /** The records of an assessment file and how a person names them. */
 export const ASSESSMENT_FILE_LAYOUT: Layout = {
   keys: {
@@ -78,24 +72,9 @@ export const ASSESSMENT_FILE_LAYOUT: Layout = {
         round: { field: 'round' },
         createdAt: { field: 'createdAt' },
         updatedAt: { field: 'updatedAt' },
-        subject: {
-          field: 'subject',
-          keys: {
-            name: { field: 'personName' },
-            employeeId: { field: 'employeeId' },
-            department: { field: 'department' },
-            jobTitle: { field: 'jobTitle' },
-          },
-        },
+        subject: SUBJECT_LAYOUT,
         scale: { field: 'scale' },
-        targets: {
-          field: 'targets',
-          silent: true,
-          keys: {
-            duties: { field: 'duties', each: target('duty') },
-            tasks: { field: 'tasks', each: target('task') },
-          },
-        },
+        targets: TARGETS_LAYOUT,
         ratings: {
           field: 'ratings',
           each: {

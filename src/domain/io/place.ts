@@ -119,3 +119,31 @@ export function placeOf(path: readonly PropertyKey[], raw: unknown, layout: Layo
   })
   return steps
 }
+
+/** An assessment's subject, as a person names its fields (in a backup and in a file alike). */
+export const SUBJECT_LAYOUT: Layout = {
+  field: 'subject',
+  keys: {
+    name: { field: 'personName' },
+    employeeId: { field: 'employeeId' },
+    department: { field: 'department' },
+    jobTitle: { field: 'jobTitle' },
+  },
+}
+
+/** A target set for a duty or a task, in a map by its code. */
+const target = (record: 'duty' | 'task'): Each => ({
+  record,
+  name: bySelf(record),
+  layout: { field: 'target' },
+})
+
+/** An assessment's target overrides per duty and per task, each named by its own code. */
+export const TARGETS_LAYOUT: Layout = {
+  field: 'targets',
+  silent: true,
+  keys: {
+    duties: { field: 'duties', each: target('duty') },
+    tasks: { field: 'tasks', each: target('task') },
+  },
+}
