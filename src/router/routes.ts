@@ -45,6 +45,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/ReviewView.vue'),
     props: true,
   },
+  {
+    path: '/reviews/:id/results',
+    name: 'review-results',
+    component: () => import('@/views/ReviewResultsView.vue'),
+    props: true,
+  },
   { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ]

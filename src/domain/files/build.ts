@@ -48,6 +48,36 @@ export function selfRatingsOf(
     }))
 }
 
+/** The self-ratings as a file carries them, as responses again: for reading, never writing. */
+export function responsesOf(ratings: readonly SelfRating[]): Map<string, ItemResponse> {
+  return new Map(
+    ratings.map((r) => [
+      r.item,
+      { rating: r.rating, note: r.note, evidence: r.evidence, updatedAt: r.updatedAt },
+    ]),
+  )
+}
+
+/**
+ * The assessment a file carries, as a record of this device for the pages that show one (a
+ * supervisor's results): it is read, never stored.
+ */
+export function recordOf(block: AssessmentBlock, standardId: string): AssessmentRecord {
+  return {
+    id: block.id,
+    standardId,
+    title: block.title,
+    subject: block.subject,
+    scaleId: block.scale,
+    targets: block.targets,
+    round: block.round,
+    previousId: null,
+    createdAt: block.createdAt,
+    updatedAt: block.updatedAt,
+    lastItemKey: null,
+  }
+}
+
 export function assessmentBlock(record: AssessmentRecord, ratings: SelfRating[]): AssessmentBlock {
   return {
     id: record.id,

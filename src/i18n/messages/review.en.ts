@@ -96,4 +96,13 @@ export const reviewEn: Messages['review'] = {
     done: 'Downloaded “{file}”.',
     failed: 'The export did not finish: {detail}',
   },
+  results: {
+    open: 'See results',
+    openFor: 'See results: {name}',
+    back: 'Back to the review',
+    unreviewed:
+      '{n} items not yet reviewed by you: the supervisor figures count the items you rated only.',
+    selfUnrated: '{n} items not rated by the employee: the self figures count rated items only.',
+    unnamed: '(reviewer name not yet given)',
+  },
 }

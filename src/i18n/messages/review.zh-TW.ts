@@ -93,4 +93,12 @@ export const reviewZhTW = {
     done: '已下載「{file}」。',
     failed: '匯出沒有完成：{detail}',
   },
+  results: {
+    open: '查看結果',
+    openFor: '查看結果：{name}',
+    back: '回到檢視',
+    unreviewed: '你還有 {n} 項尚未檢視：主管評的數字只計你已評分的項目。',
+    selfUnrated: '員工有 {n} 項未自評：自評的數字只計已評分的項目。',
+    unnamed: '（尚未填寫檢視者姓名）',
+  },
 } as const
