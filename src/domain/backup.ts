@@ -4,27 +4,24 @@
  */
 import { z } from './zod'
 import { checkAgainst } from './io/issues'
-import { isJsonObject, readJson } from './io/json'
 import {
   byField,
   labelOf,
-  placeOf,
   rawField,
   SUBJECT_LAYOUT,
   TARGETS_LAYOUT,
   type Each,
   type Layout,
 } from './io/place'
+import type { ParseResult, PlaceStep } from './io/problems'
 import {
-  failure,
-  problem,
-  versionProblem,
-  type FileProblem,
-  type ParseResult,
-  type PlaceStep,
-  type ProblemCode,
-  type ProblemParams,
-} from './io/problems'
+  checkVersion,
+  findings,
+  readJsonObject,
+  refuseFound,
+  wrongKind,
+  type Found,
+} from './io/read'
 import {
   AssessmentRecordSchema,
   ResponseRecordSchema,
@@ -223,8 +220,6 @@ export const BACKUP_LAYOUT: Layout = {
   },
 }
 
-type Found = { path: (string | number)[] } & Omit<FileProblem, 'place'>
-
 /** Problems a schema cannot see: dangling or repeated keys, values off the scale. */
 function crossCheck({
   settings,
@@ -235,12 +230,7 @@ function crossCheck({
   reviewRatings,
   receivedReviews,
 }: BackupTables): Found[] {
-  const found: Found[] = []
-  const add = <C extends ProblemCode>(
-    path: (string | number)[],
-    code: C,
-    params: ProblemParams[C],
-  ) => found.push({ path, code, params } as Found)
+  const { found, add } = findings()
   const seen = new Set<string>()
   /** True from the second time a key is met. */
   const repeated = (key: string) => seen.has(key) || (seen.add(key), false)
@@ -298,32 +288,27 @@ function crossCheck({
   return found
 }
 
-/**
- * Checks a backup file's text: JSON → format and version → the schema → cross-checks. Never
- * throws; a failure names the file and its problems, each placed in the backup's own terms.
- */
+/** A result's value passed through `f`; a failure as it is. */
 function mapOk<A, B>(result: ParseResult<A>, f: (a: A) => B): ParseResult<B> {
   return result.ok ? { ok: true, value: f(result.value) } : result
 }
 
+/**
+ * Checks a backup file's text: JSON → format and version → the schema → cross-checks. Never
+ * throws; a failure names the file and its problems, each placed in the backup's own terms.
+ */
 export function parseBackup(file: string, text: string): ParseResult<Backup> {
-  const json = readJson(file, text)
+  const json = readJsonObject(file, text, 'backup')
   if (!json.ok) return json
   const raw = json.raw
-  const head = isJsonObject(raw) ? raw : {}
-  if (head.format !== BACKUP_FORMAT)
-    return failure(file, [problem('wrong-kind', { expected: 'backup' })])
-  if (head.version !== 1 && head.version !== BACKUP_VERSION)
-    return failure(file, [versionProblem('backup', head.version, BACKUP_VERSION)])
+  if (raw.format !== BACKUP_FORMAT) return wrongKind(file, 'backup')
+  const unread = checkVersion(file, 'backup', raw.version, BACKUP_VERSION)
+  if (unread) return unread
   // Each version is checked by its own schema, then lifted to the current one.
   const result =
-    head.version === 1
+    raw.version === 1
       ? mapOk(checkAgainst(file, raw, BackupV1Schema, BACKUP_LAYOUT), upV1)
       : checkAgainst(file, raw, BackupSchema, BACKUP_LAYOUT)
   if (!result.ok) return result
-  const [first, ...rest] = crossCheck(result.value.tables).map(({ path, ...p }) => ({
-    ...p,
-    place: placeOf(path, raw, BACKUP_LAYOUT),
-  })) as FileProblem[]
-  return first ? failure(file, [first, ...rest]) : result
+  return refuseFound(file, crossCheck(result.value.tables), raw, BACKUP_LAYOUT) ?? result
 }

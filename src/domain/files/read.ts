@@ -11,17 +11,19 @@ import { SCALES } from '../assessment/scales'
 import { canonicalJson } from '../io/canonical'
 import { sha256Hex } from '../io/digest'
 import { checkAgainst } from '../io/issues'
-import { isJsonObject, readJson } from '../io/json'
+import { isJsonObject } from '../io/json'
 import { byField, placeOf, SUBJECT_LAYOUT, TARGETS_LAYOUT, type Layout } from '../io/place'
+import { failure, problem, type ParseResult } from '../io/problems'
 import {
-  failure,
-  problem,
-  versionProblem,
-  type FileProblem,
-  type ParseResult,
-  type ProblemCode,
-  type ProblemParams,
-} from '../io/problems'
+  checkDepth,
+  checkVersion,
+  findings,
+  readJsonObject,
+  refuseFound,
+  wrongKind,
+  type Found,
+  type Refusal,
+} from '../io/read'
 import { PROTECTED_FORMAT, unprotect, type ProtectedFile } from '../io/protect'
 import {
   ASSESSMENT_FILE_FORMAT,
@@ -47,6 +49,19 @@ export const ProtectedFileSchema = z.strictObject({
   iv: z.string().max(100),
   ciphertext: z.string(),
 })
+
+/** A list of ratings (the employee's or the reviewer's), each named by its item. */
+function ratingsLayout(fields: Record<string, Layout>): Layout {
+  const keys = { item: { field: 'itemKey' }, rating: { field: 'rating' } } as const
+  return {
+    field: 'ratings',
+    each: {
+      record: 'item',
+      name: byField('item', 'item'),
+      layout: { keys: { ...keys, ...fields, updatedAt: { field: 'updatedAt' } } },
+    },
+  }
+}
 
 /** The records of an assessment file and how a person names them. */
 export const ASSESSMENT_FILE_LAYOUT: Layout = {
@@ -75,22 +90,7 @@ export const ASSESSMENT_FILE_LAYOUT: Layout = {
         subject: SUBJECT_LAYOUT,
         scale: { field: 'scale' },
         targets: TARGETS_LAYOUT,
-        ratings: {
-          field: 'ratings',
-          each: {
-            record: 'item',
-            name: byField('item', 'item'),
-            layout: {
-              keys: {
-                item: { field: 'itemKey' },
-                rating: { field: 'rating' },
-                note: { field: 'note' },
-                evidence: { field: 'evidence' },
-                updatedAt: { field: 'updatedAt' },
-              },
-            },
-          },
-        },
+        ratings: ratingsLayout({ note: { field: 'note' }, evidence: { field: 'evidence' } }),
       },
     },
     review: {
@@ -103,21 +103,7 @@ export const ASSESSMENT_FILE_LAYOUT: Layout = {
         comment: { field: 'comment' },
         startedAt: { field: 'startedAt' },
         updatedAt: { field: 'updatedAt' },
-        ratings: {
-          field: 'ratings',
-          each: {
-            record: 'item',
-            name: byField('item', 'item'),
-            layout: {
-              keys: {
-                item: { field: 'itemKey' },
-                rating: { field: 'rating' },
-                comment: { field: 'comment' },
-                updatedAt: { field: 'updatedAt' },
-              },
-            },
-          },
-        },
+        ratings: ratingsLayout({ comment: { field: 'comment' } }),
       },
     },
     integrity: {
@@ -125,19 +111,6 @@ export const ASSESSMENT_FILE_LAYOUT: Layout = {
       keys: { algorithm: { field: 'algorithm' }, hash: { field: 'hash' } },
     },
   },
-}
-
-/** Whether a parsed JSON value nests deeper than `limit` (walked without recursion). */
-export function nestsDeeperThan(raw: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[raw, 0]]
-  while (stack.length) {
-    const [value, depth] = stack.pop()!
-    if (typeof value !== 'object' || value === null) continue
-    if (depth >= limit) return true
-    for (const child of Array.isArray(value) ? value : Object.values(value))
-      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1])
-  }
-  return false
 }
 
 /**
@@ -162,23 +135,21 @@ function upgrade(raw: Record<string, unknown>): Record<string, unknown> {
 export type Opened =
   | { ok: true; kind: 'plain'; raw: Record<string, unknown> }
   | { ok: true; kind: 'protected'; envelope: ProtectedFile }
-  | ({ ok: false } & ReturnType<typeof failure>)
+  | Refusal
 
 /** Reads a file's text as far as telling what it is. Never throws. */
 export function openAssessmentText(file: string, text: string): Opened {
-  const json = readJson(file, text)
+  const json = readJsonObject(file, text, 'assessment')
   if (!json.ok) return json
   const raw = json.raw
-  if (!isJsonObject(raw)) return failure(file, [problem('wrong-kind', { expected: 'assessment' })])
-  if (nestsDeeperThan(raw, MAX_DEPTH))
-    return failure(file, [problem('too-deep', { limit: MAX_DEPTH })])
+  const tooDeep = checkDepth(file, raw, MAX_DEPTH)
+  if (tooDeep) return tooDeep
   if (raw.format === PROTECTED_FORMAT) {
     const checked = ProtectedFileSchema.safeParse(raw)
     if (!checked.success) return failure(file, [problem('protected-damaged', {})])
     return { ok: true, kind: 'protected', envelope: checked.data as ProtectedFile }
   }
-  if (raw.format !== ASSESSMENT_FILE_FORMAT)
-    return failure(file, [problem('wrong-kind', { expected: 'assessment' })])
+  if (raw.format !== ASSESSMENT_FILE_FORMAT) return wrongKind(file, 'assessment')
   return { ok: true, kind: 'plain', raw }
 }
 
@@ -195,8 +166,7 @@ export async function unlockAssessmentFile(
     ])
   const inner = openAssessmentText(file, result.text)
   // A protected file holds a plain one, never another protected one.
-  if (inner.ok && inner.kind === 'protected')
-    return failure(file, [problem('wrong-kind', { expected: 'assessment' })])
+  if (inner.ok && inner.kind === 'protected') return wrongKind(file, 'assessment')
   return inner
 }
 
@@ -208,15 +178,8 @@ export interface CheckedAssessmentFile {
   standardDiffers: boolean
 }
 
-type Found = { path: (string | number)[] } & Omit<FileProblem, 'place'>
-
 function crossCheck(file: AssessmentFile, standard: Standard): Found[] {
-  const found: Found[] = []
-  const add = <C extends ProblemCode>(
-    path: (string | number)[],
-    code: C,
-    params: ProblemParams[C],
-  ) => found.push({ path, code, params } as Found)
+  const { found, add } = findings()
   const known = new Set(rateableItems(standard).map((i) => i.key))
   const duties = new Set(standard.duties.map((d) => d.code))
   const tasks = new Set(standard.duties.flatMap((d) => d.tasks.map((t) => t.code)))
@@ -264,14 +227,8 @@ export async function checkAssessmentFile(
   standardOf: (id: string) => Standard | undefined,
   hashOf: (standard: Standard) => Promise<string>,
 ): Promise<ParseResult<CheckedAssessmentFile>> {
-  const version = opened.formatVersion
-  if (
-    typeof version !== 'number' ||
-    !Number.isInteger(version) ||
-    version < 1 ||
-    version > ASSESSMENT_FILE_VERSION
-  )
-    return failure(file, [versionProblem('assessment', version, ASSESSMENT_FILE_VERSION)])
+  const unread = checkVersion(file, 'assessment', opened.formatVersion, ASSESSMENT_FILE_VERSION)
+  if (unread) return unread
   const raw = upgrade(opened)
 
   // The hash first: a file changed by hand is said to be so, whatever else the change broke.
@@ -292,11 +249,8 @@ export async function checkAssessmentFile(
     const { id, code, title, version: v } = value.standard
     return failure(file, [problem('standard-missing', { id, code, title, version: v })])
   }
-  const [first, ...rest] = crossCheck(value, standard).map(({ path, ...p }) => ({
-    ...p,
-    place: placeOf(path, raw, ASSESSMENT_FILE_LAYOUT),
-  })) as FileProblem[]
-  if (first) return failure(file, [first, ...rest])
+  const refused = refuseFound(file, crossCheck(value, standard), raw, ASSESSMENT_FILE_LAYOUT)
+  if (refused) return refused
   const standardDiffers = (await hashOf(standard)) !== value.standard.contentHash
   return { ok: true, value: { file: value, standard, standardDiffers } }
 }
@@ -324,7 +278,6 @@ export async function readAssessmentText(
     opened = await unlockAssessmentFile(file, opened.envelope, passphrase)
   }
   if (!opened.ok) return opened
-  if (opened.kind !== 'plain')
-    return failure(file, [problem('wrong-kind', { expected: 'assessment' })])
+  if (opened.kind !== 'plain') return wrongKind(file, 'assessment')
   return checkAssessmentFile(file, opened.raw, standardOf, hashOf)
 }
