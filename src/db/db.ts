@@ -10,6 +10,7 @@ import type {
   ReviewRatingRecord,
   ReviewRecord,
 } from '@/domain/review/records'
+import type { CohortFileRecord } from './cohort'
 
 export type {
   AssessmentRecord,
@@ -19,6 +20,7 @@ export type {
   ReviewRecord,
   ReviewRatingRecord,
   ReceivedReviewRecord,
+  CohortFileRecord,
 }
 
 export const DB_NAME = 'gaplens'
@@ -31,6 +33,7 @@ export class GapLensDB extends Dexie {
   reviews!: EntityTable<ReviewRecord, 'id'>
   reviewRatings!: Table<ReviewRatingRecord, [string, string]>
   receivedReviews!: EntityTable<ReceivedReviewRecord, 'assessmentId'>
+  cohortFiles!: Table<CohortFileRecord, [string, string]>
 
   constructor(name: string = DB_NAME) {
     // Chrome commits IndexedDB writes "relaxed" by default; a rating shown as saved must
@@ -53,6 +56,12 @@ export class GapLensDB extends Dexie {
       reviews: '&id, assessmentId, updatedAt',
       reviewRatings: '&[reviewId+itemKey], reviewId',
       receivedReviews: '&assessmentId',
+    })
+    // Version 4: the trainer's cohort. One record per imported file (never one per rating),
+    // keyed by its cohort (standard id, version, scale) and assessment id, so a newer export of
+    // an assessment takes the older one's place and a cohort loads with one indexed query.
+    this.version(4).stores({
+      cohortFiles: '&[cohortKey+assessmentId], cohortKey',
     })
   }
 }

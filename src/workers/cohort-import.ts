@@ -1,0 +1,145 @@
+/**
+ * The cohort import as the page sees it: the messages to and from the import worker
+ * (cohort-import.worker.ts), and `startCohortImport`, which runs a batch there, or on this
+ * thread where there is no worker (a test), with the same answer.
+ */
+import type { FileFailure } from '@/domain/io/problems'
+import type { Standard } from '@/domain/standard/schema'
+
+/** A file to import: one the person chose (a .zip among them), or a text kept from a first pass. */
+export type ImportInput =
+  { kind: 'file'; file: File } | { kind: 'text'; name: string; text: string }
+
+/** A protected file set aside for its passphrase: its name and its text. */
+export interface LockedText {
+  name: string
+  text: string
+}
+
+/** One batch: the files, the standards they may be rated on, and the database to write to. */
+export interface ImportJob {
+  /** The name of the database to write to (the worker opens its own connection to it). */
+  dbName: string
+  inputs: ImportInput[]
+  /** The standards this device holds, as plain objects. */
+  standards: Standard[]
+  /** Given: protected files are opened with it. Not given: they are set aside as locked. */
+  passphrase?: string
+  importedAt: string
+}
+
+/** How far a batch is: files finished (stored or rejected) of all, rejected, stored. */
+export interface ImportProgress {
+  done: number
+  total: number
+  rejected: number
+  /** Files whose content the cohort now holds (written in whole transactions). */
+  kept: number
+}
+
+/** Of the files kept: new to the cohort, in an older export's place, or changing nothing. */
+export interface ImportCounts {
+  added: number
+  replaced: number
+  unchanged: number
+}
+
+/** An error as it crosses from the worker: its names, for the storage store to classify. */
+export interface ImportError {
+  name: string
+  message: string
+  inner: string | null
+}
+
+export interface ImportResult {
+  progress: ImportProgress
+  counts: ImportCounts
+  /** Protected files waiting for the passphrase (none when a passphrase was given). */
+  locked: LockedText[]
+  cancelled: boolean
+  /** The write that failed (a full disk); what was written before it is kept, whole. */
+  failed: ImportError | null
+}
+
+/** A progress report, with the files refused since the last one. */
+export interface ImportReport {
+  progress: ImportProgress
+  rejected: FileFailure[]
+}
+
+export type ToWorker = { type: 'start'; job: ImportJob } | { type: 'cancel' }
+export type FromWorker =
+  { type: 'progress'; report: ImportReport } | { type: 'done'; result: ImportResult }
+
+/** A running batch: cancel it, or wait for its end. */
+export interface ImportRun {
+  cancel(): void
+  result: Promise<ImportResult>
+}
+
+function inThisThread(job: ImportJob, onReport: (report: ImportReport) => void): ImportRun {
+  let cancelled = false
+  return {
+    cancel: () => (cancelled = true),
+    result: (async () => {
+      const [{ runCohortImport }, { getDb }] = await Promise.all([
+        import('./cohort-import.worker'),
+        import('@/db/db'),
+      ])
+      return runCohortImport(job, getDb(), onReport, () => cancelled)
+    })(),
+  }
+}
+
+/**
+ * Imports a batch of files into the cohort in a Web Worker, reporting progress a few times a
+ * second. The worker checks each file with the app's one reader and writes whole records in
+ * bulk transactions itself: the files never pass through the page, which only hears counts.
+ */
+export function startCohortImport(
+  job: ImportJob,
+  onReport: (report: ImportReport) => void,
+): ImportRun {
+  if (typeof Worker === 'undefined') return inThisThread(job, onReport)
+  let worker: Worker
+  try {
+    worker = new Worker(new URL('./cohort-import.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'cohort-import',
+    })
+  } catch {
+    return inThisThread(job, onReport)
+  }
+  let fallback: ImportRun | null = null
+  let heard = false
+  const result = new Promise<ImportResult>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      heard = true
+      const message = event.data
+      if (message.type === 'progress') onReport(message.report)
+      else {
+        worker.terminate()
+        resolve(message.result)
+      }
+    }
+    worker.onerror = (event) => {
+      event.preventDefault()
+      worker.terminate()
+      // A worker that never started (a browser that cannot run module workers): the same work
+      // on this thread. One that failed midway has written whole records only; say so.
+      if (heard) reject(new Error(event.message || 'the import worker failed'))
+      else {
+        fallback = inThisThread(job, onReport)
+        resolve(fallback.result)
+      }
+    }
+  })
+  worker.postMessage({ type: 'start', job } satisfies ToWorker)
+  return {
+    cancel: () => {
+      if (fallback) fallback.cancel()
+      else worker.postMessage({ type: 'cancel' } satisfies ToWorker)
+    },
+    result,
+  }
+}

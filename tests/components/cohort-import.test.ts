@@ -1,0 +1,361 @@
+import { describe, expect, it } from 'vitest'
+import { zipSync, strToU8 } from 'fflate'
+import { rateableItems } from '@/domain/assessment/items'
+import type { AssessmentRecord, ItemResponse } from '@/domain/assessment/records'
+import type { ScaleId } from '@/domain/assessment/scales'
+import {
+  assessmentFileText,
+  sealAssessmentFile,
+  type AssessmentFile,
+} from '@/domain/files/assessment-file'
+import { assessmentBlock, fileContent, selfRatingsOf } from '@/domain/files/build'
+import { parseCsv } from '@/domain/io/csv'
+import { protect } from '@/domain/io/protect'
+import { standardContentHash, standardVersion } from '@/domain/standard/identity'
+import { locale } from '@/i18n'
+import { useCohortStore } from '@/stores/cohort'
+import { useStorageStore } from '@/stores/storage'
+import { RECORDS_PER_TRANSACTION } from '@/workers/cohort-import.worker'
+import { freshDatabase, freshPinia, until } from './helpers'
+import { makeStandard } from '../fixtures/standard'
+
+const database = freshDatabase()
+const standard = makeStandard()
+const order = rateableItems(standard).map((i) => i.key)
+const AT = '2026-11-24T02:00:00.000Z'
+const DEPARTMENTS = ['業務部', '客服部', '企劃部']
+
+/** Person n's file: every item rated, a spread that differs from person to person. */
+async function makeFile(
+  n: number,
+  options: { scale?: ScaleId; exportedAt?: string; shift?: number } = {},
+): Promise<AssessmentFile> {
+  const scale = options.scale ?? 'proficiency-5'
+  const steps = scale === 'proficiency-5' ? 5 : 6
+  const record: AssessmentRecord = {
+    id: `assessment-${n}`,
+    standardId: standard.id,
+    title: `員工${n}・測試職業`,
+    subject: {
+      name: `員工${n}`,
+      employeeId: `E${n}`,
+      department: DEPARTMENTS[n % DEPARTMENTS.length]!,
+      jobTitle: '專員',
+    },
+    scaleId: scale,
+    targets: { duties: {}, tasks: {} },
+    round: 1,
+    previousId: null,
+    createdAt: AT,
+    updatedAt: AT,
+    lastItemKey: null,
+  }
+  const responses = new Map<string, ItemResponse>(
+    order.map((key, i) => [
+      key,
+      {
+        rating: i === 3 ? 'na' : ((n + i + (options.shift ?? 0)) % steps) + 1,
+        note: '',
+        evidence: '',
+        updatedAt: AT,
+      },
+    ]),
+  )
+  return sealAssessmentFile(
+    fileContent(
+      {
+        id: standard.id,
+        code: standard.code,
+        version: standardVersion(standard),
+        title: standard.title,
+        contentHash: await standardContentHash(standard),
+      },
+      assessmentBlock(record, selfRatingsOf(responses, order)),
+      null,
+      options.exportedAt ?? AT,
+    ),
+  )
+}
+
+const fileOf = (file: AssessmentFile, name = `${file.assessment.id}.gaplens.json`) =>
+  new File([assessmentFileText(file)], name, { type: 'application/json' })
+const contentOf = ({ integrity: _i, ...content }: AssessmentFile) => content
+
+async function files(count: number, from = 0): Promise<AssessmentFile[]> {
+  return Promise.all(Array.from({ length: count }, (_, i) => makeFile(from + i)))
+}
+
+describe('importing many assessment files into a cohort', () => {
+  it('pools 50 files into one cohort, one record per file', async () => {
+    await freshPinia()
+    const store = useCohortStore()
+    const made = await files(50)
+    await store.importFiles(made.map((f) => fileOf(f)))
+    expect(store.status).toBe('done')
+    expect(store.progress).toEqual({ done: 50, total: 50, rejected: 0, kept: 50 })
+    expect(store.counts).toEqual({ added: 50, replaced: 0, unchanged: 0 })
+    expect(await database().cohortFiles.count()).toBe(50)
+    expect(store.cohorts).toHaveLength(1)
+    expect(store.cohorts[0]).toMatchObject({ count: 50, scale: 'proficiency-5' })
+    expect(store.cohorts[0]!.standard.id).toBe(standard.id)
+    const members = await store.members(store.cohorts[0]!.key)
+    expect(members.map((m) => m.assessment.subject.name).sort()).toEqual(
+      made.map((f) => f.assessment.subject.name).sort(),
+    )
+    expect(members.find((m) => m.assessment.id === 'assessment-7')).toEqual(contentOf(made[7]!))
+  })
+
+  it('writes more files than one transaction holds, and a reload finds them', async () => {
+    await freshPinia()
+    const count = RECORDS_PER_TRANSACTION + 30
+    await useCohortStore().importFiles((await files(count)).map((f) => fileOf(f)))
+    await freshPinia()
+    const store = useCohortStore()
+    expect(store.cohorts).toEqual([])
+    await store.load()
+    expect(store.cohorts.map((c) => c.count)).toEqual([count])
+  })
+
+  it('the same file twice is one record; a newer export replaces the older, an older one does not', async () => {
+    await freshPinia()
+    const store = useCohortStore()
+    const first = await makeFile(1)
+    await store.importFiles([fileOf(first, 'a.json'), fileOf(first, 'a-copy.json')])
+    expect(store.progress.kept).toBe(2)
+    expect(store.counts).toEqual({ added: 1, replaced: 0, unchanged: 1 })
+    expect(await database().cohortFiles.count()).toBe(1)
+
+    const newer = await makeFile(1, { exportedAt: '2026-12-01T08:00:00.000Z', shift: 1 })
+    await store.importFiles([fileOf(newer, 'a-newer.json')])
+    expect(store.counts).toEqual({ added: 0, replaced: 1, unchanged: 0 })
+    await store.importFiles([fileOf(first, 'a.json')])
+    expect(store.counts).toEqual({ added: 0, replaced: 0, unchanged: 1 })
+
+    const [only] = await store.members(store.cohorts[0]!.key)
+    expect(store.cohorts[0]!.count).toBe(1)
+    expect(only).toEqual(contentOf(newer))
+    expect((await database().cohortFiles.toArray())[0]!.fileName).toBe('a-newer.json')
+  })
+
+  it('a file rated on another scale goes to a cohort of its own', async () => {
+    await freshPinia()
+    const store = useCohortStore()
+    await store.importFiles([
+      fileOf(await makeFile(1)),
+      fileOf(await makeFile(2)),
+      fileOf(await makeFile(3, { scale: 'icap-level-6' }), 'levels.json'),
+    ])
+    expect(store.cohorts.map((c) => [c.scale, c.count])).toEqual([
+      ['icap-level-6', 1],
+      ['proficiency-5', 2],
+    ])
+    await store.remove(store.cohorts[0]!.key)
+    expect(store.cohorts.map((c) => c.scale)).toEqual(['proficiency-5'])
+    expect(await database().cohortFiles.count()).toBe(2)
+  })
+
+  it('lists broken files by name and reason, stores none of them, and downloads the list', async () => {
+    await freshPinia()
+    const store = useCohortStore()
+    const good = await makeFile(1)
+    const edited = assessmentFileText(await makeFile(2)).replace(
+      '"name": "員工2"',
+      '"name": "別人"',
+    )
+    const otherStandard = await makeFile(3)
+    otherStandard.standard.id = 'XYZ9999-001v2'
+    await store.importFiles([
+      fileOf(good),
+      new File(['{ "format": "gaplens-assessment", '], 'cut.json'),
+      new File([edited], 'edited.json'),
+      new File(['=1+1'], '=formula.json'),
+      fileOf(await sealAssessmentFile(contentOf(otherStandard)), 'other.json'),
+    ])
+    expect(store.status).toBe('done')
+    expect(store.progress).toEqual({ done: 5, total: 5, rejected: 4, kept: 1 })
+    expect(await database().cohortFiles.count()).toBe(1)
+    expect(store.rejected.map((r) => r.name)).toEqual([
+      'cut.json',
+      'edited.json',
+      '=formula.json',
+      'other.json',
+    ])
+    const [cut, changed, , other] = store.rejected
+    expect(cut!.reason).toContain('不是有效的 JSON')
+    expect(changed!.reason).toContain('匯出後有人改過它')
+    expect(other!.reason).toContain('這台裝置上沒有評分所依據的職能基準')
+
+    const rows = parseCsv(store.rejectedCsv())
+    expect(rows[0]).toEqual(['檔案', '原因'])
+    expect(rows.slice(1).map((r) => r[0])).toEqual([
+      'cut.json',
+      'edited.json',
+      "'=formula.json",
+      'other.json',
+    ])
+    expect(rows[2]![1]).toBe(changed!.reason)
+
+    locale.value = 'en'
+    try {
+      expect(parseCsv(store.rejectedCsv())[0]).toEqual(['File', 'Reason'])
+      expect(store.rejected[0]!.reason).toContain('JSON')
+      expect(store.rejected[0]!.reason).not.toContain('不是有效的')
+    } finally {
+      locale.value = 'zh-TW'
+    }
+  })
+
+  it('cancelled part way, keeps exactly the files finished before it, each whole', async () => {
+    await freshPinia()
+    const store = useCohortStore()
+    const made = await files(300)
+    const running = store.importFiles(made.map((f) => fileOf(f)))
+    await until(() => store.progress.done >= 50, 20_000)
+    store.cancel()
+    await running
+    expect(store.status).toBe('cancelled')
+    const { done, kept, rejected, total } = store.progress
+    expect(total).toBe(300)
+    expect(rejected).toBe(0)
+    expect(kept).toBe(done)
+    expect(kept).toBeGreaterThanOrEqual(50)
+    expect(kept).toBeLessThan(300)
+    // Files are taken in order: what was kept is the first `kept` files, every one whole.
+    const stored = await database().cohortFiles.toArray()
+    expect(stored).toHaveLength(kept)
+    expect(new Set(stored.map((r) => r.assessmentId))).toEqual(
+      new Set(made.slice(0, kept).map((f) => f.assessment.id)),
+    )
+    for (const record of stored)
+      expect(record.content).toEqual(
+        contentOf(made.find((f) => f.assessment.id === record.assessmentId)!),
+      )
+    expect(store.cohorts[0]!.count).toBe(kept)
+  }, 60_000)
+
+  it('reports a full disk through the storage store and keeps what was written', async () => {
+    await freshPinia()
+    const store = useCohortStore()
+    const table = database().cohortFiles
+    const bulkPut = table.bulkPut.bind(table)
+    let calls = 0
+    table.bulkPut = ((...args: Parameters<typeof bulkPut>) => {
+      calls += 1
+      if (calls === 2) {
+        const error = new Error('quota')
+        error.name = 'QuotaExceededError'
+        return Promise.reject(error)
+      }
+      return bulkPut(...args)
+    }) as typeof table.bulkPut
+    const count = RECORDS_PER_TRANSACTION * 2 + 10
+    await store.importFiles((await files(count)).map((f) => fileOf(f)))
+    expect(store.status).toBe('failed')
+    expect(useStorageStore().problem?.kind).toBe('quota')
+    expect(store.progress.kept).toBe(RECORDS_PER_TRANSACTION)
+    expect(await database().cohortFiles.count()).toBe(RECORDS_PER_TRANSACTION)
+  }, 60_000)
+})
+
+describe('protected files', () => {
+  it('asks for the passphrase once for the batch; a wrong one refuses them, the right one opens them', async () => {
+    await freshPinia()
+    const store = useCohortStore()
+    const pass = '測試用通關密語'
+    const locked = async (n: number) =>
+      new File(
+        [JSON.stringify(await protect(assessmentFileText(await makeFile(n)), pass))],
+        `locked-${n}.json`,
+      )
+    const batch = [fileOf(await makeFile(1)), await locked(2), await locked(3)]
+
+    await store.importFiles(batch)
+    expect(store.status).toBe('needs-passphrase')
+    expect(store.lockedCount).toBe(2)
+    expect(store.progress).toEqual({ done: 1, total: 3, rejected: 0, kept: 1 })
+
+    await store.unlock('不對的密語')
+    expect(store.status).toBe('done')
+    expect(store.progress).toEqual({ done: 3, total: 3, rejected: 2, kept: 1 })
+    expect(store.rejected.map((r) => r.name)).toEqual(['locked-2.json', 'locked-3.json'])
+    expect(store.rejected[0]!.reason).toContain('通關密語不正確')
+    expect(await database().cohortFiles.count()).toBe(1)
+
+    await store.importFiles(batch)
+    expect(store.status).toBe('needs-passphrase')
+    expect(store.lockedCount).toBe(2)
+    await store.unlock(pass)
+    expect(store.status).toBe('done')
+    expect(store.lockedCount).toBe(0)
+    expect(store.progress).toEqual({ done: 3, total: 3, rejected: 0, kept: 3 })
+    expect(store.counts).toEqual({ added: 2, replaced: 0, unchanged: 1 })
+    expect(store.rejected).toEqual([])
+    expect(store.cohorts[0]!.count).toBe(3)
+  }, 60_000)
+})
+
+describe('a .zip of files', () => {
+  it('imports every .json entry as archive.zip/entry.json and leaves other entries out', async () => {
+    await freshPinia()
+    const store = useCohortStore()
+    const [a, b, c] = await files(3)
+    const zip = zipSync({
+      'a.gaplens.json': strToU8(assessmentFileText(a!)),
+      '部門/b.gaplens.json': strToU8(assessmentFileText(b!)),
+      'deep/er/c.JSON': [strToU8(assessmentFileText(c!)), { level: 0 }],
+      'broken.json': strToU8('not json'),
+      'readme.txt': strToU8('hello'),
+      '__MACOSX/._a.gaplens.json': strToU8('\u0000\u0005'),
+    })
+    await store.importFiles([new File([zip], '第一批.zip'), fileOf(await makeFile(9))])
+    expect(store.progress).toEqual({ done: 5, total: 5, rejected: 1, kept: 4 })
+    expect(store.rejected.map((r) => r.name)).toEqual(['第一批.zip/broken.json'])
+    const names = (await database().cohortFiles.toArray()).map((r) => r.fileName).sort()
+    expect(names).toEqual([
+      'assessment-9.gaplens.json',
+      '第一批.zip/a.gaplens.json',
+      '第一批.zip/deep/er/c.JSON',
+      '第一批.zip/部門/b.gaplens.json',
+    ])
+  })
+
+  it('refuses an entry larger than an assessment file may be, before inflating it', async () => {
+    await freshPinia()
+    const store = useCohortStore()
+    const big = new Uint8Array(50 * 1024 * 1024 + 1).fill(0x20)
+    const zip = zipSync({
+      'bomb.json': big,
+      'ok.json': strToU8(assessmentFileText(await makeFile(1))),
+    })
+    expect(zip.length).toBeLessThan(1024 * 1024)
+    await store.importFiles([new File([zip], 'bomb.zip')])
+    expect(store.progress).toEqual({ done: 2, total: 2, rejected: 1, kept: 1 })
+    expect(store.rejected[0]!.name).toBe('bomb.zip/bomb.json')
+    expect(store.rejected[0]!.reason).toContain('超過上限')
+  }, 30_000)
+
+  it('stops an entry that inflates past what its header says, and refuses a zip with too many entries', async () => {
+    await freshPinia()
+    const store = useCohortStore()
+    const text = assessmentFileText(await makeFile(1))
+    const zip = zipSync({ 'liar.json': strToU8(text) })
+    // The central directory's "uncompressed size" of the entry: 100 bytes, a lie.
+    const view = new DataView(zip.buffer)
+    let central = zip.length - 4
+    while (view.getUint32(central, true) !== 0x02014b50) central -= 1
+    view.setUint32(central + 24, 100, true)
+
+    const many = zipSync({ 'a.json': strToU8(text) })
+    const manyView = new DataView(many.buffer)
+    const end = many.length - 22
+    expect(manyView.getUint32(end, true)).toBe(0x06054b50)
+    manyView.setUint16(end + 10, 20_001, true)
+
+    await store.importFiles([new File([zip], 'liar.zip'), new File([many], 'many.zip')])
+    expect(store.progress).toEqual({ done: 2, total: 2, rejected: 2, kept: 0 })
+    expect(store.rejected.map((r) => r.name)).toEqual(['liar.zip/liar.json', 'many.zip'])
+    expect(store.rejected[0]!.reason).toContain('size differs')
+    expect(store.rejected[1]!.reason).toContain('more than 20000 entries')
+    expect(await database().cohortFiles.count()).toBe(0)
+  })
+})
