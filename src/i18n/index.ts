@@ -8,8 +8,8 @@ import { zhTW, type Messages } from './messages/zh-TW'
 import { en } from './messages/en'
 
 export const LOCALES = [
-  { code: 'zh-TW', label: '繁體中文', htmlLang: 'zh-Hant-TW' },
-  { code: 'en', label: 'English', htmlLang: 'en' },
+  { code: 'zh-TW', label: '繁體中文', short: '中文', htmlLang: 'zh-Hant-TW' },
+  { code: 'en', label: 'English', short: 'EN', htmlLang: 'en' },
 ] as const
 export type Locale = (typeof LOCALES)[number]['code']
 

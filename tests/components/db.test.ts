@@ -31,7 +31,7 @@ describe('database versions', () => {
     const db = new GapLensDB(dbName)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     expect(await db.settings.get('welcome')).toEqual({ key: 'welcome', value: { seen: true } })
     expect((await db.standards.get('X-1'))?.file).toBe('x.json')
     expect(await db.assessments.count()).toBe(0)
@@ -54,12 +54,13 @@ describe('database versions', () => {
     const db = new GapLensDB(dbName)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     expect((await db.assessments.get('a'))?.standardId).toBe('S')
     expect((await db.responses.get(['a', 'K01']))?.rating).toBe(3)
     expect(await db.reviews.count()).toBe(0)
     expect(await db.reviewRatings.count()).toBe(0)
     expect(await db.receivedReviews.count()).toBe(0)
+    expect(await db.cohortFiles.count()).toBe(0)
   })
 
   it('keys responses by assessment and item', async () => {

@@ -43,7 +43,7 @@ async function visitEveryScreen(page: Page, out: (name: string) => string): Prom
   await expect(page.locator('.assessment-card')).toHaveCount(1)
   await check('the assessments list')
 
-  // The export dialog, and the supervisor's two screens with the file it gives.
+  // The export dialog, and the supervisor's three screens with the file it gives.
   await page.getByTestId('export-open').first().click()
   const dialog = page.getByRole('dialog', { name: '匯出評估檔案' })
   await expect(dialog).toBeVisible()
@@ -65,6 +65,11 @@ async function visitEveryScreen(page: Page, out: (name: string) => string): Prom
   await first.locator('[data-value="4"]').click()
   await expect(first.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved')
   await check('the review page')
+  await page.getByTestId('review-results-link').click()
+  await expect(
+    page.locator('.results[data-reviewed="true"] [data-testid="comparison"]'),
+  ).toBeVisible()
+  await check("a review's results")
 
   await page.goto('/#/settings')
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
@@ -80,10 +85,10 @@ for (const { name, ...options } of viewports) {
     test.use(options)
 
     test('every screen passes axe with no violation', async ({ page }, testInfo) => {
-      // Twelve screens, each with a full axe run: longer than one flow.
+      // Thirteen screens, each with a full axe run: longer than one flow.
       test.setTimeout(180_000)
       const seen = await visitEveryScreen(page, (name) => testInfo.outputPath(name))
-      expect(seen).toHaveLength(12)
+      expect(seen).toHaveLength(13)
     })
   })
 }

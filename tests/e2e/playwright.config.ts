@@ -46,6 +46,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     // Each test also runs axe on its last screen, which takes seconds on a long page.
-  timeout: 90_000,
+    timeout: 90_000,
   },
 })

@@ -1,8 +1,9 @@
 /**
  * The whole round trip on two devices (two browser contexts, nothing shared but the files):
- * the employee rates and exports; the supervisor opens that very file, rates beside it, comments
- * and exports it back; the employee opens the reviewed file and sees both ratings and the flags,
- * after a reload and on paper. Once in plain files, once protected with a passphrase.
+ * the employee rates and exports; the supervisor opens that very file, rates beside it, comments,
+ * exports it back and sees both side by side in their own results; the employee opens the
+ * reviewed file and sees both ratings and the flags, after a reload and on paper. Once in plain
+ * files, once protected with a passphrase.
  */
 import { execFileSync } from 'node:child_process'
 import { parse } from 'csv-parse/sync'
@@ -100,6 +101,11 @@ async function roundTrip(
   ])
   const back = out(`reviewed-${download.suggestedFilename()}`)
   await download.saveAs(back)
+
+  // The supervisor's own results: both ratings side by side, on screen and on paper.
+  await supervisor.getByTestId('review-results-link').click()
+  await expect(supervisor.getByTestId('disagreements').locator('tbody tr')).toHaveCount(3)
+  await expectReportOnPaper(supervisor, out('supervisor-report.pdf'))
   if (!passphrase) {
     const file = JSON.parse(readFileSync(back, 'utf8')) as AssessmentFile
     const rated = Object.fromEntries(file.review?.ratings.map((r) => [r.item, r.rating]) ?? [])
@@ -146,13 +152,17 @@ async function roundTrip(
   // The printed report shows both.
   await employee.getByRole('link', { name: '查看結果' }).click()
   await expect(employee.getByTestId('disagreements').locator('tbody tr')).toHaveCount(3)
-  await employee.emulateMedia({ media: 'print' })
-  const pdf = out('report.pdf')
-  writeFileSync(pdf, await employee.pdf({ format: 'A4', printBackground: true }))
+  await expectReportOnPaper(employee, out('report.pdf'))
+}
+
+/** The results page printed to A4 names the reviewer and shows both ratings and a comment. */
+async function expectReportOnPaper(page: Page, pdf: string): Promise<void> {
+  await page.emulateMedia({ media: 'print' })
+  writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }))
   const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' })
   for (const words of ['陳主管', '自評平均落差', '主管評平均落差', '可以帶新人了'])
     expect(text, `the printed report shows ${words}`).toContain(words)
-  await employee.emulateMedia({ media: 'screen' })
+  await page.emulateMedia({ media: 'screen' })
 }
 
 test('employee and supervisor on two devices: export, review beside, send back, see both', async ({
