@@ -8,6 +8,7 @@
  */
 import { getDb, type GapLensDB } from './db'
 import type { AssessmentFileContent } from '@/domain/files/assessment-file'
+import { choose, poolKey } from '@/domain/cohort/pool'
 
 /** One imported file. */
 export interface CohortFileRecord {
@@ -30,13 +31,8 @@ export interface CohortIdentity {
   scale: AssessmentFileContent['assessment']['scale']
 }
 
-/**
- * The key of a cohort: a JSON list, so no id or version can run into the next part (an id
- * holding a separator would, in a joined text).
- */
-export function cohortKeyOf(content: AssessmentFileContent): string {
-  return JSON.stringify([content.standard.id, content.standard.version, content.assessment.scale])
-}
+/** The key of a cohort: the pooling rule's (domain/cohort/pool.ts). */
+export const cohortKeyOf = poolKey
 
 /** A cohort as the list of cohorts shows it. */
 export interface CohortSummary {
@@ -52,15 +48,11 @@ export interface CohortSummary {
  * or changed nothing (the same file, or an export older than the one stored). */
 export type StoreOutcome = 'added' | 'replaced' | 'unchanged'
 
-function later(a: string, b: string): boolean {
-  // Export times are ISO datetimes, but not always with the same precision: compare instants.
-  return Date.parse(a) > Date.parse(b)
-}
-
 /**
  * Stores checked files in one transaction: all of them or, if the transaction fails (a full
  * disk), none. A file whose assessment is already in its cohort replaces the stored one only
- * when it was exported later; within the batch the same rule holds. Outcomes in input order.
+ * when it is the newer copy (`choose` in domain/cohort/pool.ts: rated, reviewed, then exported
+ * later); within the batch the same rule holds. Outcomes in input order.
  */
 export async function storeCohortFiles(
   records: readonly CohortFileRecord[],
@@ -73,10 +65,7 @@ export async function storeCohortFiles(
     const outcomes = records.map((record, i): StoreOutcome => {
       const id = JSON.stringify(keys[i])
       const held = winners.get(id) ?? stored[i]
-      if (
-        held &&
-        (held.hash === record.hash || !later(record.content.exportedAt, held.content.exportedAt))
-      )
+      if (held && (held.hash === record.hash || choose(held.content, record.content) !== 'replace'))
         return 'unchanged'
       winners.set(id, record)
       return stored[i] ? 'replaced' : 'added'
