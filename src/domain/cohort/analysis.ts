@@ -15,7 +15,7 @@ import { taskLevel } from '../standard/model'
 import { isFlagged, ratingDifference } from '../review/compare'
 import type { Cohort, CohortMember } from './cohort'
 import { decodeRating, isComplete, NA, UNRATED } from './cohort'
-import { addRating, below, emptyTally, shareBelow, type Tally } from './tally'
+import { addRating, below, emptyTally, shareBelow, TallyTable, type Tally } from './tally'
 import { displayName } from './anonymise'
 
 /** A task or duty and the positions (in `cohort.items`) of the items counted in it. */
@@ -241,17 +241,10 @@ export interface Heatmap {
   rows: HeatmapRow[]
 }
 
-interface CellTally extends Tally {
-  assessments: number
-  people: number
-}
-
-const emptyCell = (): CellTally => ({ ...emptyTally(), assessments: 0, people: 0 })
-
-function cellOf(t: CellTally): HeatCell {
+function cellOf(t: Tally, assessments: number, people: number): HeatCell {
   return {
-    assessments: t.assessments,
-    people: t.people,
+    assessments,
+    people,
     rated: t.rated,
     na: t.na,
     unrated: t.rateable - t.rated - t.na,
@@ -293,28 +286,33 @@ export function heatmap(
   )
   const column = new Map(ordered.map((g, i) => [g.key, i]))
   const { tasks } = sections(cohort)
-  const cells = tasks.map(() => ordered.map(emptyCell))
-  const totals = tasks.map(emptyCell)
+  // One slot per cell (row × column) and one per row for the whole cohort, after the cells.
+  const width = ordered.length
+  const table = new TallyTable(tasks.length * (width + 1))
+  const totalSlot = (row: number) => tasks.length * width + row
+  const assessments = new Int32Array(table.size)
+  const people = new Int32Array(table.size)
 
   for (const m of cohort.members) {
     const col = column.get(keyOf(m))!
-    tasks.forEach((task, row) => {
-      const cell = cells[row]![col]!
-      const total = totals[row]!
-      const ratedBefore = cell.rated
-      for (const i of task.items) {
+    for (let row = 0; row < tasks.length; row++) {
+      const slot = row * width + col
+      const total = totalSlot(row)
+      const ratedBefore = table.rated[slot]!
+      for (const i of tasks[row]!.items) {
         const rating = decodeRating(m.self[i]!)
-        addRating(cell, rating, m.targets[i]!)
-        addRating(total, rating, m.targets[i]!)
+        table.add(slot, rating, m.targets[i]!)
+        table.add(total, rating, m.targets[i]!)
       }
-      cell.assessments++
-      total.assessments++
-      if (cell.rated > ratedBefore) {
-        cell.people++
-        total.people++
+      assessments[slot]!++
+      assessments[total]!++
+      if (table.rated[slot]! > ratedBefore) {
+        people[slot]!++
+        people[total]!++
       }
-    })
+    }
   }
+  const cell = (slot: number) => cellOf(table.tally(slot), assessments[slot]!, people[slot]!)
   return {
     by,
     groups: ordered,
@@ -322,8 +320,8 @@ export function heatmap(
       task: task.key,
       title: task.title,
       duty: task.duty,
-      cells: cells[row]!.map(cellOf),
-      all: cellOf(totals[row]!),
+      cells: ordered.map((_, col) => cell(row * width + col)),
+      all: cell(totalSlot(row)),
     })),
   }
 }

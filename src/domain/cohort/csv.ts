@@ -105,56 +105,58 @@ const rating = (code: number): number | null => (code > 0 ? code : null)
 /** Members per part: a part is a few megabytes, and 10,000 people are a few dozen parts. */
 const MEMBERS_PER_PART = 500
 
+const line = (cells: readonly CsvCell[]) => cells.map(csvCell).join(',')
+
 /**
  * The tidy CSV in parts (header and BOM in the first), for a Blob made of parts: the whole of
- * 10,000 people is over 100 MB of text, which is better never held as one string.
+ * 10,000 people is over 100 MB of text, which is better never held as one string. The cells a
+ * person's rows repeat (who, which standard) and an item's (where it counts) are written once,
+ * with the same `csvCell`, and joined to each row's own values.
  */
 export function* cohortTidyCsvParts(
   cohort: Cohort,
   options: CohortCsvOptions = {},
 ): Generator<string> {
-  const contexts = contextsOf(cohort)
   const code = cohort.standard.code ?? cohort.standard.id
   const version = options.version === undefined ? standardVersion(cohort.standard) : options.version
-  const rowsOf = (m: CohortMember): CsvCell[][] => {
-    const person = displayName(m, options.pseudonyms)
-    const rows: CsvCell[][] = []
-    cohort.items.forEach((item, i) => {
+  const contexts = contextsOf(cohort).map((list, i) => {
+    const item = cohort.items[i]!
+    return list.map((c) => line([c.duty, c.task, item.key, item.kind, c.level]))
+  })
+  const rowsOf = (m: CohortMember): string[] => {
+    const who = line([
+      displayName(m, options.pseudonyms),
+      m.department,
+      m.jobTitle,
+      m.id,
+      m.round,
+      m.day,
+      code,
+      version,
+    ])
+    const rows: string[] = []
+    for (let i = 0; i < cohort.items.length; i++) {
       const self = m.self[i]!
       const supervisor = m.supervisor ? m.supervisor[i]! : UNRATED
       const target = m.targets[i]!
-      const gap = itemGap(rating(self), target)
-      for (const c of contexts[i]!)
-        rows.push([
-          person,
-          m.department,
-          m.jobTitle,
-          m.id,
-          m.round,
-          m.day,
-          code,
-          version,
-          c.duty,
-          c.task,
-          item.key,
-          item.kind,
-          c.level,
-          target,
-          rating(self),
-          rating(supervisor),
-          self === NA,
-          gap,
-          m.supervisor ? supervisor === NA : null,
-        ])
-    })
+      const values = line([
+        target,
+        rating(self),
+        rating(supervisor),
+        self === NA,
+        itemGap(rating(self), target),
+        m.supervisor ? supervisor === NA : null,
+      ])
+      for (const where of contexts[i]!) rows.push(`${who},${where},${values}`)
+    }
     return rows
   }
   const members = cohort.members
-  const line = (row: readonly CsvCell[]) => row.map(csvCell).join(',')
-  yield toCsv(COHORT_TIDY_COLUMNS, members.slice(0, MEMBERS_PER_PART).flatMap(rowsOf))
-  for (let start = MEMBERS_PER_PART; start < members.length; start += MEMBERS_PER_PART) {
+  for (let start = 0; start < members.length || start === 0; start += MEMBERS_PER_PART) {
     const rows = members.slice(start, start + MEMBERS_PER_PART).flatMap(rowsOf)
-    yield `${rows.map(line).join('\r\n')}\r\n`
+    const body = rows.length ? `${rows.join('\r\n')}\r\n` : ''
+    // The first part opens as toCsv opens a file: the BOM and the header.
+    yield start === 0 ? `${toCsv(COHORT_TIDY_COLUMNS, [])}${body}` : body
   }
 }
 

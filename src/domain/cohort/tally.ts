@@ -67,3 +67,43 @@ export function tallyStats(key: string, tally: Tally): GroupStats {
     meetShare: rated ? meeting / rated : null,
   }
 }
+
+/**
+ * Many tallies side by side in typed arrays, one slot each (a heatmap's cells): no object per
+ * cell in the loop over 10,000 people, and the same rules as `addRating`.
+ */
+export class TallyTable {
+  readonly rateable: Int32Array
+  readonly rated: Int32Array
+  readonly na: Int32Array
+  readonly meeting: Int32Array
+  readonly gapSum: Float64Array
+
+  constructor(readonly size: number) {
+    this.rateable = new Int32Array(size)
+    this.rated = new Int32Array(size)
+    this.na = new Int32Array(size)
+    this.meeting = new Int32Array(size)
+    this.gapSum = new Float64Array(size)
+  }
+
+  add(slot: number, rating: RatingValue | null, target: number): void {
+    this.rateable[slot]!++
+    if (rating === 'na') this.na[slot]!++
+    else if (typeof rating === 'number') {
+      this.rated[slot]!++
+      this.gapSum[slot]! += itemGap(rating, target)!
+      if (rating >= target) this.meeting[slot]!++
+    }
+  }
+
+  tally(slot: number): Tally {
+    return {
+      rateable: this.rateable[slot]!,
+      rated: this.rated[slot]!,
+      na: this.na[slot]!,
+      gapSum: this.gapSum[slot]!,
+      meeting: this.meeting[slot]!,
+    }
+  }
+}
