@@ -1,6 +1,13 @@
-/** Saves text as a file through the browser's download, without any network. */
-export function downloadText(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+/**
+ * Saves text as a file through the browser's download, without any network. A large text can
+ * come in parts, which the file joins without one string ever holding it whole.
+ */
+export function downloadText(
+  fileName: string,
+  text: string | readonly string[],
+  type = 'application/json',
+): void {
+  const url = URL.createObjectURL(new Blob(typeof text === 'string' ? [text] : [...text], { type }))
   const link = document.createElement('a')
   link.href = url
   link.download = fileName

@@ -4,8 +4,12 @@ import { routes } from './routes'
 /** Where the page's sticky bars end once stuck: their `top` plus their height. */
 function stickyHeight(): number {
   let bottom = 0
-  for (const el of document.querySelectorAll<HTMLElement>('.app-header, .toc, .status-bar'))
-    bottom = Math.max(bottom, (parseFloat(getComputedStyle(el).top) || 0) + el.offsetHeight)
+  for (const el of document.querySelectorAll<HTMLElement>('.app-header, .toc, .status-bar')) {
+    const style = getComputedStyle(el)
+    // A bar that scrolls away with the page (the header on a phone) covers nothing.
+    if (style.position !== 'sticky' && style.position !== 'fixed') continue
+    bottom = Math.max(bottom, (parseFloat(style.top) || 0) + el.offsetHeight)
+  }
   return bottom
 }
 

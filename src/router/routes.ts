@@ -51,6 +51,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/ReviewResultsView.vue'),
     props: true,
   },
+  { path: '/cohort', name: 'cohort', component: () => import('@/views/CohortView.vue') },
   { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ]

@@ -5,7 +5,7 @@ import { cohortFiles, deleteCohort, listCohorts, type CohortSummary } from '@/db
 import type { AssessmentFileContent } from '@/domain/files/assessment-file'
 import { toCsv } from '@/domain/io/csv'
 import type { FileFailure } from '@/domain/io/problems'
-import { locale, type Locale } from '@/i18n'
+import { locale, translate } from '@/i18n'
 import { describeFailure } from '@/i18n/problems'
 import {
   startCohortImport,
@@ -34,13 +34,6 @@ export type CohortImportStatus =
 export interface RejectedFile {
   name: string
   reason: string
-}
-
-// The header of the refused files' CSV. It belongs in the messages (cohort.rejectedCsv.file and
-// .reason) with the cohort screens' other words; it is here until those keys exist.
-const REJECTED_HEADER: Record<Locale, [string, string]> = {
-  'zh-TW': ['檔案', '原因'],
-  en: ['File', 'Reason'],
 }
 
 const none = (): ImportProgress => ({ done: 0, total: 0, rejected: 0, kept: 0 })
@@ -182,7 +175,10 @@ export const useCohortStore = defineStore('cohort', () => {
   /** The refused files as CSV: name and reason, in the interface language. */
   function rejectedCsv(): string {
     return toCsv(
-      REJECTED_HEADER[locale.value],
+      [
+        translate(locale.value, 'cohort.import.rejectedFile'),
+        translate(locale.value, 'cohort.import.rejectedReason'),
+      ],
       rejected.value.map((r) => [r.name, r.reason]),
     )
   }

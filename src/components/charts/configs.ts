@@ -60,11 +60,13 @@ export function barConfig(options: {
   max: number
   horizontal?: boolean
   axisLabel: string
+  /** Counts rather than gaps: the axis finds its own steps (whole numbers) up to `max`. */
+  counts?: boolean
 }): ChartConfiguration<'bar'> {
   const valueAxis = {
     min: 0,
     max: options.max,
-    ticks: { stepSize: options.max > 2 ? 1 : 0.5 },
+    ticks: options.counts ? { precision: 0 } : { stepSize: options.max > 2 ? 1 : 0.5 },
     title: { display: true, text: options.axisLabel },
   }
   return {

@@ -1,3 +1,4 @@
+import { cohortEn } from './cohort.en'
 import type { Messages } from './zh-TW'
 import { filesEn } from './files.en'
 import { reviewEn } from './review.en'
@@ -13,6 +14,7 @@ export const en: Messages = {
       standards: 'Standards',
       assessments: 'My assessments',
       reviews: 'Reviews',
+      cohort: 'Cohort',
       settings: 'Settings',
     },
     loading: 'Loading…',
@@ -287,6 +289,7 @@ export const en: Messages = {
   },
   review: reviewEn,
   files: filesEn,
+  cohort: cohortEn,
   problems: {
     standardNamed: '{title} ({named})',
     separator: '; ',

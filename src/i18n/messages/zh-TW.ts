@@ -1,3 +1,4 @@
+import { cohortZhTW } from './cohort.zh-TW'
 import { filesZhTW } from './files.zh-TW'
 import { reviewZhTW } from './review.zh-TW'
 /** UI strings, Traditional Chinese first. English must provide every key (see en.ts). */
@@ -12,6 +13,7 @@ export const zhTW = {
       standards: '職能基準',
       assessments: '我的自評',
       reviews: '主管檢視',
+      cohort: '團隊分析',
       settings: '設定',
     },
     loading: '載入中…',
@@ -280,6 +282,7 @@ export const zhTW = {
   /** What is wrong with a file, and where (src/i18n/problems.ts puts these together). */
   review: reviewZhTW,
   files: filesZhTW,
+  cohort: cohortZhTW,
   problems: {
     standardNamed: '{title}（{named}）',
     separator: '；',
