@@ -18,6 +18,10 @@ import {
   type ImportRun,
   type LockedText,
 } from '@/workers/cohort-import'
+import { cohortOf, type Cohort } from '@/domain/cohort/cohort'
+import type { Scale } from '@/domain/assessment/scales'
+import type { Standard } from '@/domain/standard/schema'
+import { loadCohortMembers } from '@/workers/cohort-load'
 import { useStandardsStore } from './standards'
 import { useStorageStore } from './storage'
 
@@ -197,6 +201,20 @@ export const useCohortStore = defineStore('cohort', () => {
     return (await cohortFiles(key)).map((record) => record.content)
   }
 
+  /**
+   * A cohort ready for its views: its files read and reduced in a worker (see cohort-load.ts),
+   * on the standard given (the one its key names).
+   */
+  async function cohort(key: string, standard: Standard, scale: Scale): Promise<Cohort> {
+    try {
+      const made = await loadCohortMembers({ key, standard: toRaw(standard), scale: scale.id })
+      return cohortOf(standard, scale, made)
+    } catch (error) {
+      storage.report(error)
+      throw error
+    }
+  }
+
   /** Deletes a cohort and its files. */
   async function remove(key: string): Promise<void> {
     try {
@@ -223,6 +241,7 @@ export const useCohortStore = defineStore('cohort', () => {
     rejectedCsv,
     load,
     members,
+    cohort,
     remove,
   }
 })

@@ -112,16 +112,21 @@ export function cohortMember(
 }
 
 /**
- * The cohort of one standard and scale from its files (one per assessment: see `pool`). A file
- * of another standard or scale is a mistake of the caller's and is refused with an error.
- * `dayOf` gives the calendar day of a moment (by default where the app runs, as on screen).
+ * Makes the members of one standard's and scale's cohort a file at a time (a worker reads a
+ * cohort's files in pages and never holds them all). Members with the same target overrides
+ * share one resolved list of targets. A file of another standard or scale is a mistake of the
+ * caller's and is refused with an error. `dayOf` gives the calendar day of a moment (by
+ * default where the app runs, as on screen).
  */
-export function buildCohort(
+export function memberMaker(
   standard: Standard,
   scale: Scale,
-  files: readonly AssessmentFileContent[],
   options: { dayOf?: (iso: string) => string } = {},
-): Cohort {
+): {
+  items: readonly RateableItem[]
+  index: ReadonlyMap<string, number>
+  make(file: AssessmentFileContent): CohortMember
+} {
   const items = rateableItems(standard)
   const index = new Map(items.map((item, i) => [item.key, i]))
   const resolved = new Map<string, readonly number[]>()
@@ -136,14 +141,38 @@ export function buildCohort(
     }
     return targets
   }
-  const members = files.map((file) => {
-    if (file.standard.id !== standard.id || file.assessment.scale !== scale.id)
-      throw new RangeError(
-        `assessment ${file.assessment.id} is on ${file.standard.id} (${file.assessment.scale}), not ${standard.id} (${scale.id})`,
-      )
-    return cohortMember(file, index, targetsOf, options.dayOf)
-  })
-  return { standard, scale, items, index, members }
+  return {
+    items,
+    index,
+    make(file) {
+      if (file.standard.id !== standard.id || file.assessment.scale !== scale.id)
+        throw new RangeError(
+          `assessment ${file.assessment.id} is on ${file.standard.id} (${file.assessment.scale}), not ${standard.id} (${scale.id})`,
+        )
+      return cohortMember(file, index, targetsOf, options.dayOf)
+    },
+  }
+}
+
+/** The cohort of one standard and scale from its files (one per assessment: see `pool`). */
+export function buildCohort(
+  standard: Standard,
+  scale: Scale,
+  files: readonly AssessmentFileContent[],
+  options: { dayOf?: (iso: string) => string } = {},
+): Cohort {
+  const { items, index, make } = memberMaker(standard, scale, options)
+  return { standard, scale, items, index, members: files.map(make) }
+}
+
+/** The cohort of members made elsewhere (a worker) with `memberMaker` on the same standard. */
+export function cohortOf(
+  standard: Standard,
+  scale: Scale,
+  members: readonly CohortMember[],
+): Cohort {
+  const items = rateableItems(standard)
+  return { standard, scale, items, index: new Map(items.map((item, i) => [item.key, i])), members }
 }
 
 /** The same cohort with fewer members (a filter's result). */

@@ -43,6 +43,8 @@ export const cohortEn: Messages['cohort'] = {
     cancel: 'Cancel',
     noStandard: 'This device does not have the standard {standard} this cohort was rated on.',
     loading: 'Pooling {n} assessments…',
+    failed:
+      'The files of this cohort could not be read; nothing was changed. Reload the page and try again.',
   },
   filters: {
     heading: 'Filters',

@@ -39,6 +39,7 @@ export const cohortZhTW = {
     cancel: '取消',
     noStandard: '這台裝置上沒有這個團隊所依據的職能基準 {standard}。',
     loading: '正在整理 {n} 份自評…',
+    failed: '無法讀取這個團隊的檔案，沒有任何資料變動。請重新整理頁面再試一次。',
   },
   filters: {
     heading: '篩選',
