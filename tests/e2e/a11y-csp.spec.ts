@@ -43,7 +43,7 @@ async function visitEveryScreen(page: Page, out: (name: string) => string): Prom
   await expect(page.locator('.assessment-card')).toHaveCount(1)
   await check('the assessments list')
 
-  // The export dialog, and the supervisor's three screens with the file it gives.
+  // The export dialog, and the supervisor's and the trainer's screens with the file it gives.
   await page.getByTestId('export-open').first().click()
   const dialog = page.getByRole('dialog', { name: '匯出評估檔案' })
   await expect(dialog).toBeVisible()
@@ -71,6 +71,15 @@ async function visitEveryScreen(page: Page, out: (name: string) => string): Prom
   ).toBeVisible()
   await check("a review's results")
 
+  // The trainer's cohort, with the same file pooled.
+  await page.goto('/#/cohort')
+  await page.getByTestId('cohort-file-input').setInputFiles(file)
+  await expect(page.getByTestId('cohort-import-outcome')).toHaveAttribute('data-kept', '1')
+  await expect(
+    page.locator('.cohort-page[data-state="ready"] [data-testid="heatmap"]'),
+  ).toBeVisible()
+  await check('the cohort')
+
   await page.goto('/#/settings')
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await check('settings')
@@ -85,10 +94,10 @@ for (const { name, ...options } of viewports) {
     test.use(options)
 
     test('every screen passes axe with no violation', async ({ page }, testInfo) => {
-      // Thirteen screens, each with a full axe run: longer than one flow.
+      // Fourteen screens, each with a full axe run: longer than one flow.
       test.setTimeout(180_000)
       const seen = await visitEveryScreen(page, (name) => testInfo.outputPath(name))
-      expect(seen).toHaveLength(13)
+      expect(seen).toHaveLength(14)
     })
   })
 }
