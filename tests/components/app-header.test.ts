@@ -34,6 +34,7 @@ describe('the header', () => {
     expect(active(await mountAt('/assessments/a1/results'))).toEqual(['我的自評'])
     expect(active(await mountAt('/standards/TTM4221-002v4'))).toEqual(['職能基準'])
     expect(active(await mountAt('/settings'))).toEqual(['設定'])
+    expect(active(await mountAt('/cohort'))).toEqual(['團隊分析'])
   })
 
   it('names the menu and keeps each language’s whole name, the short one hidden from readers', async () => {
@@ -50,6 +51,7 @@ describe('the header', () => {
       'Standards',
       'My assessments',
       'Reviews',
+      'Cohort',
       'Settings',
     ])
   })
