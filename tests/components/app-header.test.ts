@@ -27,7 +27,7 @@ const active = (wrapper: Awaited<ReturnType<typeof mountAt>>) =>
     .filter((a) => /\b(active|router-link-exact-active)\b/.test(a.classes().join(' ')))
     .map((a) => a.text())
 
-describe('the header', () => {
+describe('the header', { timeout: 30_000 }, () => {
   it('marks the section of the page, on the pages below it too', async () => {
     expect(active(await mountAt('/reviews/r1/results'))).toEqual(['主管檢視'])
     expect(active(await mountAt('/reviews/r1'))).toEqual(['主管檢視'])
