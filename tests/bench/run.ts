@@ -7,16 +7,18 @@
  *     floor: a raw IndexedDB put in the same page, measured in the same run;
  *   - the size of the entry JavaScript and the chart chunk, gzipped;
  *   - the results page: from opening it to its charts drawn, for each seed standard;
- *   - assessment files: export, import, and import of a protected file (tests/bench/files.ts).
+ *   - assessment files: export, import, and import of a protected file (tests/bench/files.ts);
+ *   - the trainer's cohort: 1,000 and 10,000 files pooled, beside their floor (tests/bench/cohort.ts).
  *
  * BENCH_DIST (default dist) and BENCH_PORT (default 4319) choose the build folder and port, so
- * a bench can run beside a test run; BENCH_ONLY=autosave measures the autosave alone;
- * BENCH_RESULTS names the figures' file (default bench-results.json).
+ * a bench can run beside a test run; BENCH_ONLY=autosave or BENCH_ONLY=cohort measures that
+ * alone; BENCH_RESULTS names the figures' file (default bench-results.json).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Page } from '@playwright/test'
+import { cohortBenchmarks } from './cohort'
 import { extraBenchmarks } from './extra'
 import { fileBenchmarks } from './files'
 import { lighthouseBenchmarks } from './lighthouse'
@@ -205,7 +207,7 @@ async function main(): Promise<void> {
       ],
     })
     try {
-      for (const throttle of [1, 4]) {
+      for (const throttle of ONLY === 'cohort' ? [] : [1, 4]) {
         const context = await browser.newContext()
         const page = await context.newPage()
         const samples = await autosave(page, throttle)
@@ -226,11 +228,12 @@ async function main(): Promise<void> {
         if (throttle === 4) results.figure(`autosave_ratio_${x}`, app.p95 / floor.p95)
         await context.close()
       }
-      if (ONLY !== 'autosave') {
+      if (!ONLY) {
         await fileBenchmarks(results)
         await extraBenchmarks(browser, BASE, results)
         await lighthouseBenchmarks(BASE, results)
       }
+      if (!ONLY || ONLY === 'cohort') await cohortBenchmarks(browser, BASE, DIST, results)
     } finally {
       await browser.close()
     }
