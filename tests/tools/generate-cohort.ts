@@ -19,7 +19,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { rateableItems } from '../../src/domain/assessment/items'
+import { rateableItems, type RateableItem } from '../../src/domain/assessment/items'
 import type { AssessmentRecord, ItemResponse } from '../../src/domain/assessment/records'
 import { getScale, type ScaleId } from '../../src/domain/assessment/scales'
 import {
@@ -129,11 +129,11 @@ function person(
   options: Required<Omit<GenerateOptions, 'broken' | 'n' | 'seed'>>,
   identity: StandardIdentity,
   difficulty: readonly number[],
+  items: readonly RateableItem[],
 ): Person {
   const { standard, reviewedShare, incompleteShare, naShare } = options
   const scale = getScale(options.scale)
   const values = scale.steps.map((s) => s.value)
-  const items = rateableItems(standard)
   const [jobTitle, seniority] = pick(random, TITLES)
   const name = `${pick(random, SURNAMES)}${pick(random, GIVEN)}${pick(random, GIVEN)}`
   const ability = normal(random) * 0.8 + seniority
@@ -287,7 +287,7 @@ export async function generateCohort(options: GenerateOptions): Promise<Generate
 
   const files: GeneratedFile[] = []
   for (let i = 0; i < n; i++) {
-    const { content, name } = person(random, i, full, identity, difficulty)
+    const { content, name } = person(random, i, full, identity, difficulty, items)
     files.push({
       name: fileName(i, name),
       text: assessmentFileText(await sealAssessmentFile(content)),
@@ -296,7 +296,7 @@ export async function generateCohort(options: GenerateOptions): Promise<Generate
   const broken: BrokenFile[] = []
   for (let b = 0; b < brokenCount; b++) {
     const i = n + b
-    const { content } = person(random, i, full, identity, difficulty)
+    const { content } = person(random, i, full, identity, difficulty, items)
     // An unrated file has no rating to edit: rate its first item so every breaker applies.
     if (!content.assessment.ratings.some((r) => typeof r.rating === 'number'))
       content.assessment.ratings.unshift({
