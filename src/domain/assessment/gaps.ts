@@ -66,20 +66,39 @@ export function itemGap(rating: RatingValue | null | undefined, target: number):
   return typeof rating === 'number' ? Math.max(0, target - rating) : null
 }
 
-export function groupStats(key: string, entries: readonly Entry[]): GroupStats {
-  let rated = 0
-  let na = 0
-  let gapSum = 0
-  let meeting = 0
-  for (const { rating, target } of entries) {
-    if (rating === 'na') na++
-    else if (typeof rating === 'number') {
-      rated++
-      gapSum += Math.max(0, target - rating)
-      if (rating >= target) meeting++
-    }
+/**
+ * A tally of ratings against targets that adds up: counts and a gap sum, from which means and
+ * shares are derived only at the end. One assessment's groups and a cohort of 10,000 people
+ * are added the same way, so no mean is ever an average of means.
+ */
+export interface Tally {
+  /** Entries added: each one item of one person, counted in this group. */
+  rateable: number
+  rated: number
+  na: number
+  gapSum: number
+  /** Rated entries at or above their target. */
+  meeting: number
+}
+
+export function emptyTally(): Tally {
+  return { rateable: 0, rated: 0, na: 0, gapSum: 0, meeting: 0 }
+}
+
+/** n/a and unrated count in coverage only; a rated item adds its gap. */
+export function addRating(tally: Tally, rating: RatingValue | null, target: number): void {
+  tally.rateable++
+  if (rating === 'na') tally.na++
+  else if (typeof rating === 'number') {
+    tally.rated++
+    tally.gapSum += Math.max(0, target - rating)
+    if (rating >= target) tally.meeting++
   }
-  const rateable = entries.length
+}
+
+/** A group's figures from its tally. */
+export function tallyStats(key: string, tally: Tally): GroupStats {
+  const { rateable, rated, na, gapSum, meeting } = tally
   return {
     key,
     rateable,
@@ -90,6 +109,12 @@ export function groupStats(key: string, entries: readonly Entry[]): GroupStats {
     meanGap: rated ? gapSum / rated : null,
     meetShare: rated ? meeting / rated : null,
   }
+}
+
+export function groupStats(key: string, entries: readonly Entry[]): GroupStats {
+  const tally = emptyTally()
+  for (const { rating, target } of entries) addRating(tally, rating, target)
+  return tallyStats(key, tally)
 }
 
 /** Collects entries under group keys, keeping the order in which keys are first given. */

@@ -4,35 +4,13 @@
  * added the same way, and two tallies merge by adding, so no mean is ever averaged (which
  * would weigh a group of two like a group of two hundred).
  *
- * The rules are those of one assessment (assessment/gaps.ts): n/a and unrated count in
- * coverage only; the gap of a rated item is `itemGap`.
+ * The tally and its rules are one assessment's (assessment/gaps.ts: n/a and unrated count in
+ * coverage only); here are what a cohort adds: merging, the share below, a table of tallies.
  */
-import { itemGap, type GroupStats } from '../assessment/gaps'
+import { addRating, emptyTally, itemGap, tallyStats, type Tally } from '../assessment/gaps'
 import type { RatingValue } from '../assessment/ratings'
 
-export interface Tally {
-  /** Entries added: each one item of one person, counted in this group. */
-  rateable: number
-  rated: number
-  na: number
-  gapSum: number
-  /** Rated entries at or above their target. */
-  meeting: number
-}
-
-export function emptyTally(): Tally {
-  return { rateable: 0, rated: 0, na: 0, gapSum: 0, meeting: 0 }
-}
-
-export function addRating(tally: Tally, rating: RatingValue | null, target: number): void {
-  tally.rateable++
-  if (rating === 'na') tally.na++
-  else if (typeof rating === 'number') {
-    tally.rated++
-    tally.gapSum += itemGap(rating, target)!
-    if (rating >= target) tally.meeting++
-  }
-}
+export { addRating, emptyTally, tallyStats, type Tally }
 
 /** Adds `other` into `into`. */
 export function mergeTally(into: Tally, other: Tally): void {
@@ -51,21 +29,6 @@ export function below(tally: Tally): number {
 /** Share of rated entries below their target; null when none is rated. */
 export function shareBelow(tally: Tally): number | null {
   return tally.rated ? below(tally) / tally.rated : null
-}
-
-/** The same figures as `groupStats` of one assessment gives for the same entries. */
-export function tallyStats(key: string, tally: Tally): GroupStats {
-  const { rateable, rated, na, gapSum, meeting } = tally
-  return {
-    key,
-    rateable,
-    rated,
-    na,
-    unrated: rateable - rated - na,
-    coverage: rateable ? rated / rateable : 0,
-    meanGap: rated ? gapSum / rated : null,
-    meetShare: rated ? meeting / rated : null,
-  }
 }
 
 /**
