@@ -1,0 +1,1178 @@
+/**
+ * Reads the text of a published 職能基準 as it comes when the whole document is selected and
+ * copied (the shape of shared/seeds/*.txt) into a GapLens standard, with every judgement the
+ * reading needed (see ./judgements). Pure: no DOM, no storage; never throws.
+ *
+ * The person answers judgements in the preview; the app parses again with those answers (a
+ * seed takes a few milliseconds), so the standard and its `editorial` list always agree.
+ */
+import { Standard, STANDARD_FORMAT_VERSION, type EditorialNote } from '../schema'
+import { KIND_ORDER, type Judgement, type JudgementAnswer, type JudgementKind } from './judgements'
+import { pasteProblem, type PasteColumn, type PasteProblem } from './problems'
+import {
+  cleanText,
+  collapse,
+  compactCodes,
+  joinAcross,
+  numberWord,
+  shortHash,
+  similarity,
+  type CleanMark,
+  type CleanText,
+} from './text'
+
+export type { Judgement, JudgementAnswer, JudgementKind } from './judgements'
+export { editorialOf } from './judgements'
+export type { PasteProblem, PasteProblemCode } from './problems'
+
+export interface PasteOptions {
+  /** Answers to judgements, by judgement id. */
+  answers?: Record<string, JudgementAnswer>
+  /** Where the text came from, for `source.extraction` (default "pasted text"). */
+  sourceName?: string
+  /** A `$schema` reference to write into the standard (the bundled files have one). */
+  schemaRef?: string
+  /**
+   * Editorial notes of the person's own (a typo kept as published …), each placed before the
+   * entry of the judgement it names, or at the end.
+   */
+  notes?: { note: EditorialNote; before?: string }[]
+}
+
+export type PasteResult =
+  | { ok: true; standard: Standard; judgements: Judgement[] }
+  | { ok: false; problems: PasteProblem[] }
+
+export const PASTE_MAX_LENGTH = 2_000_000
+export const PASTE_MAX_LINE = 50_000
+
+const COLUMNS: PasteColumn[] = [
+  'duty',
+  'task',
+  'outputs',
+  'indicators',
+  'level',
+  'knowledge',
+  'skills',
+]
+const CODE =
+  /(?<![A-Za-z0-9.])(?:T\d+\.\d+|T\d+(?![.\d])|O\d+\.\d+\.?\d+|P\d+\.\d+\.?\d+|[KSA]\d{2,})/g
+const SOURCE_SUFFIX = '勞動部勞動力發展署 iCAP 職能發展應用平台'
+
+type Kind = 'duty' | 'task' | 'output' | 'indicator' | 'knowledge' | 'skill' | 'attitude'
+const kindOf = (code: string): Kind => {
+  switch (code[0]) {
+    case 'T':
+      return code.includes('.') ? 'task' : 'duty'
+    case 'O':
+      return 'output'
+    case 'P':
+      return 'indicator'
+    case 'K':
+      return 'knowledge'
+    case 'S':
+      return 'skill'
+    default:
+      return 'attitude'
+  }
+}
+const COLUMN_OF: Record<Kind, PasteColumn | null> = {
+  duty: 'duty',
+  task: 'task',
+  output: 'outputs',
+  indicator: 'indicators',
+  knowledge: 'knowledge',
+  skill: 'skills',
+  attitude: null,
+}
+
+interface RawItem {
+  code: string
+  raw: string
+  line: number
+}
+interface Row {
+  line: number
+  cells: Record<PasteColumn, RawItem[]>
+  level: string
+  /** The raw text of each cell, for the wording of judgements. */
+  rawCells: Partial<Record<PasteColumn, string>>
+}
+interface Block {
+  row: Row
+  level: number | null
+}
+interface TaskDraft {
+  duty: string
+  item: RawItem
+  outputs: RawItem[]
+  blocks: Block[]
+  knowledge: RawItem[]
+  skills: RawItem[]
+  /** Whether the source's K / S cells were empty on the task's first row. */
+  kEmpty: boolean
+  sEmpty: boolean
+  row: Row
+}
+
+class Refusal {
+  constructor(readonly problems: PasteProblem[]) {}
+}
+
+/**
+ * Parses the pasted text of a 職能基準. Returns the standard (checked by the standard schema)
+ * and the judgements made, or the problems found, each naming its line.
+ */
+export function parsePastedStandard(text: string, options: PasteOptions = {}): PasteResult {
+  try {
+    return parse(typeof text === 'string' ? text : '', options)
+  } catch (e) {
+    if (e instanceof Refusal) return { ok: false, problems: e.problems }
+    const message = e instanceof Error ? e.message : String(e)
+    return { ok: false, problems: [pasteProblem('paste-unreadable', { message }, 1)] }
+  }
+}
+
+function parse(input: string, options: PasteOptions): PasteResult {
+  const problems: PasteProblem[] = []
+  const refuse = (p: PasteProblem): never => {
+    throw new Refusal([...problems, p])
+  }
+  if (input.length > PASTE_MAX_LENGTH)
+    refuse(pasteProblem('paste-too-large', { limit: PASTE_MAX_LENGTH, length: input.length }, 1))
+  const lines = input.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
+  if (lines.every((l) => l.trim() === '')) refuse(pasteProblem('paste-empty', {}, 1))
+  lines.forEach((l, i) => {
+    if (l.length > PASTE_MAX_LINE)
+      refuse(
+        pasteProblem('paste-line-too-long', { limit: PASTE_MAX_LINE, length: l.length }, i + 1),
+      )
+    if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(l))
+      refuse(pasteProblem('paste-not-text', {}, i + 1))
+  })
+
+  const isHeader = (l: string) => /^\s*主要職責[\t ]+工作任務/.test(l)
+  const tableStart = lines.findIndex(isHeader)
+  if (tableStart < 0) refuse(pasteProblem('paste-no-table', {}, 1))
+  const isAttitudeHeading = (l: string) => /^\s*職能內涵\s*[(（]\s*A\s*=\s*attitude/i.test(l)
+  const isNotesHeading = (l: string) => /^\s*說明與補充事項\s*$/.test(l)
+  const after = (from: number, test: (l: string) => boolean) => {
+    const i = lines.findIndex((l, j) => j > from && test(l))
+    return i < 0 ? null : i
+  }
+  const notesStart = after(tableStart, isNotesHeading)
+  const attitudeStart = after(tableStart, (l) => isAttitudeHeading(l) || isNotesHeading(l))
+  const tableEnd = attitudeStart ?? lines.length
+
+  // ---- header -------------------------------------------------------------------------
+  const header = readHeader(lines.slice(0, tableStart))
+  // ---- table --------------------------------------------------------------------------
+  const judged: Judgement[] = []
+  const answers = options.answers ?? {}
+  const judge = (
+    kind: JudgementKind,
+    subject: string,
+    line: number,
+    value: Judgement['value'],
+    note: ((value: Judgement['value']) => EditorialNote) | null,
+  ): Judgement['value'] => {
+    const id = `${kind}:${subject}`
+    const answer = answers[id]
+    const chosen = answer?.value ?? value
+    const made = note ? note(chosen) : null
+    judged.push({
+      id,
+      kind,
+      line,
+      value: chosen,
+      note: made && answer?.decision !== undefined ? { ...made, decision: answer.decision } : made,
+    })
+    return chosen
+  }
+
+  const { rows, joins } = readTable(lines, tableStart, tableEnd, isHeader, problems)
+  if (rows.length === 0) refuse(pasteProblem('paste-no-table', {}, tableStart + 1))
+
+  // Rows into duties and tasks. A row without a task that holds indicators is a further block
+  // of the task above (indicators at a second level).
+  const duties: { item: RawItem; tasks: TaskDraft[] }[] = []
+  for (const row of rows) {
+    const [duty, ...moreDuties] = row.cells.duty
+    if (moreDuties[0])
+      problems.push(
+        pasteProblem(
+          'paste-code-misplaced',
+          { code: moreDuties[0].code, column: 'duty' },
+          row.line,
+        ),
+      )
+    if (duty) duties.push({ item: duty, tasks: [] })
+    const current = duties.at(-1)
+    const [task, ...moreTasks] = row.cells.task
+    if (moreTasks[0])
+      problems.push(
+        pasteProblem('paste-code-misplaced', { code: moreTasks[0].code, column: 'task' }, row.line),
+      )
+    if (!current) refuse(pasteProblem('paste-orphan-row', {}, row.line))
+    const c = current as NonNullable<typeof current>
+    if (task) {
+      c.tasks.push({
+        duty: c.item.code,
+        item: task,
+        outputs: [...row.cells.outputs],
+        blocks: [{ row, level: null }],
+        knowledge: [...row.cells.knowledge],
+        skills: [...row.cells.skills],
+        kEmpty: row.cells.knowledge.length === 0,
+        sEmpty: row.cells.skills.length === 0,
+        row,
+      })
+      continue
+    }
+    const last = c.tasks.at(-1)
+    if (!last) refuse(pasteProblem('paste-orphan-row', {}, row.line))
+    const t = last as TaskDraft
+    t.outputs.push(...row.cells.outputs)
+    if (row.cells.indicators.length > 0) t.blocks.push({ row, level: null })
+    t.knowledge.push(...row.cells.knowledge)
+    t.skills.push(...row.cells.skills)
+  }
+  const tasks = duties.flatMap((d) => d.tasks)
+
+  // Mistyped P and O codes: the digits must name the row's task, in order.
+  for (const t of tasks) {
+    const digits = t.item.code.slice(1)
+    const fix = (items: RawItem[], letter: 'O' | 'P', word: string) =>
+      items.forEach((item, i) => {
+        const expected = new RegExp(`^${letter}${digits.replace('.', '\\.')}\\.\\d+$`)
+        if (expected.test(item.code)) return
+        const proposed = `${letter}${digits}.${i + 1}`
+        const original = item.code
+        const text = cleanText(item.raw).text
+        item.code = String(
+          judge('code-fixed', original, item.line, proposed, (v) => ({
+            where: `${t.item.code} / ${String(v)}`,
+            source: `${original} ${text}`,
+            decision: `The ${word} code ${original} is a mistyped ${String(v)} (${
+              items.length === 1 ? `the only ${word}` : `${word} ${i + 1}`
+            } of task ${t.item.code}, numbered like every other ${word} ${letter}<duty>.<task>.<n>).`,
+          })),
+        )
+      })
+    fix(t.outputs, 'O', 'output')
+    fix(
+      t.blocks.flatMap((b) => b.row.cells.indicators),
+      'P',
+      'indicator',
+    )
+  }
+
+  // ---- attitudes and notes ------------------------------------------------------------
+  const attitudes = readAttitudes(
+    lines,
+    attitudeStart ?? tableEnd,
+    notesStart ?? lines.length,
+    problems,
+  )
+  const notes = readNotes(lines, notesStart)
+
+  // ---- levels -------------------------------------------------------------------------
+  const standardLevel = Number(header.level)
+  if (header.level === null)
+    problems.push(pasteProblem('paste-missing-field', { field: 'level' }, 1))
+  else if (!/^[1-6]$/.test(header.level))
+    problems.push(pasteProblem('paste-bad-level', { value: header.level }, header.levelLine))
+  let previous: { level: number; task: string } | null = null
+  for (const t of tasks)
+    for (const block of t.blocks) {
+      const cell = block.row.level
+      if (/^[1-6]$/.test(cell)) block.level = Number(cell)
+      else if (cell !== '')
+        problems.push(pasteProblem('paste-bad-level', { value: cell }, block.row.line))
+      else {
+        const above: { level: number; task: string } | null = previous
+        const proposed = above?.level ?? (Number.isInteger(standardLevel) ? standardLevel : 1)
+        const firstKs = [...t.knowledge, ...t.skills][0]
+        const subject = t.blocks.length > 1 ? `${t.item.code}@${block.row.line}` : t.item.code
+        block.level = Number(
+          judge('empty-level', subject, block.row.line, proposed, (v) => ({
+            where: `${t.item.code} 職能級別`,
+            source: `${t.item.code} ${cleanText(t.item.raw).text} … (level cell empty)${
+              firstKs ? ` ${firstKs.code}…` : ''
+            }`,
+            decision:
+              `The level cell of ${t.item.code} is empty in the source. Read as ${String(v)}` +
+              (v === proposed
+                ? above
+                  ? `, the level of the row above (${above.task}), as if the cell were merged with it.`
+                  : ', the level of the standard.'
+                : '.'),
+          })),
+        )
+        if (!/^[1-6]$/.test(String(block.level)))
+          problems.push(
+            pasteProblem('paste-bad-level', { value: String(block.level) }, block.row.line),
+          )
+      }
+      previous = { level: block.level ?? 0, task: t.item.code }
+    }
+
+  // ---- K and S: repeated codes mean the standard lists them per task --------------------
+  const allK = tasks.flatMap((t) => t.knowledge)
+  const allS = tasks.flatMap((t) => t.skills)
+  const repeats = (items: RawItem[]) => {
+    const byCode = new Map<string, number>()
+    for (const t of tasks)
+      for (const code of new Set(
+        items.filter((i) => t.knowledge.includes(i) || t.skills.includes(i)).map((i) => i.code),
+      ))
+        byCode.set(code, (byCode.get(code) ?? 0) + 1)
+    return byCode
+  }
+  const kCount = repeats(allK)
+  const sCount = repeats(allS)
+  const perTask = [...kCount.values(), ...sCount.values()].some((n) => n > 1)
+
+  // Empty K/S cells: merged with the filled cell above in the same duty, unless per task.
+  const spreadFrom = new Map<TaskDraft, { k: TaskDraft | null; s: TaskDraft | null }>()
+  let firstMergedDuty: string | null = null
+  for (const d of duties) {
+    let i = 0
+    while (i < d.tasks.length) {
+      const head = d.tasks[i] as TaskDraft
+      let j = i + 1
+      while (
+        j < d.tasks.length &&
+        (d.tasks[j] as TaskDraft).kEmpty &&
+        (d.tasks[j] as TaskDraft).sEmpty
+      )
+        j++
+      const followers = d.tasks.slice(i + 1, j)
+      if (!perTask && followers.length > 0 && (!head.kEmpty || !head.sEmpty)) {
+        const ks = [!head.kEmpty ? 'K' : null, !head.sEmpty ? 'S' : null]
+          .filter((x) => x !== null)
+          .join(' and ')
+        const kList = compactCodes(head.knowledge.map((k) => k.code))
+        const sList = compactCodes(head.skills.map((k) => k.code))
+        const lists = [kList, sList].filter((x) => x !== '').join(' and ')
+        const covered = [head, ...followers].map((t) => t.item.code)
+        const all = covered.length === d.tasks.length
+        const range = compactCodes(covered)
+        const firstDuty: string | null = firstMergedDuty
+        const spread = judge('merged-cell', `${head.item.code}`, head.row.line, true, () =>
+          firstDuty === null
+            ? {
+                where: `${range} ${ks}`,
+                source: `${lists} listed once, on ${head.item.code}; the ${ks} cells of ${compactCodes(covered.slice(1))} empty`,
+                decision: `The ${ks} cells are merged over ${all ? `all tasks of duty ${d.item.code}` : range} in the published table; the extraction keeps them only on the first row. ${all ? `Every task of ${d.item.code}` : `Each of ${range}`} gets ${lists}.`,
+              }
+            : {
+                where: `${range} ${ks}`,
+                source: `${lists} listed once, on ${head.item.code}`,
+                decision: `Merged cells, as for ${firstDuty}: ${all ? `every task of ${d.item.code}` : `each of ${range}`} gets ${lists}.`,
+              },
+        )
+        firstMergedDuty ??= d.item.code
+        if (spread === true)
+          for (const f of followers)
+            spreadFrom.set(f, { k: head.kEmpty ? null : head, s: head.sEmpty ? null : head })
+      }
+      i = j
+    }
+  }
+  // Empty cells kept empty (per-task lists, or nothing above to spread).
+  for (const d of duties)
+    d.tasks.forEach((t, i) => {
+      if (spreadFrom.has(t) || (!t.kEmpty && !t.sEmpty)) return
+      if (!perTask && i > 0 && t.kEmpty && t.sEmpty) return
+      const cols = [t.kEmpty ? 'K' : null, t.sEmpty ? 'S' : null].filter((x) => x !== null)
+      const label = cols.join(' and ')
+      const other = t.kEmpty && !t.sEmpty ? t.skills : !t.kEmpty ? t.knowledge : []
+      const repeated = [...kCount].find(([, n]) => n > 1) ?? [...sCount].find(([, n]) => n > 1)
+      const where = repeated
+        ? tasks
+            .filter((x) => [...x.knowledge, ...x.skills].some((k) => k.code === repeated[0]))
+            .map((x) => x.item.code)
+        : []
+      const spread = judge('empty-cell', `${t.item.code} ${label}`, t.row.line, false, () => ({
+        where: `${t.item.code} ${label} column${cols.length > 1 ? 's' : ''}`,
+        source: `${t.item.code} ${cleanText(t.item.raw).text} … ${t.row.level} (${label} cell${cols.length > 1 ? 's' : ''} empty)${
+          other.length > 0
+            ? ` ${(t.kEmpty ? t.row.rawCells.skills : t.row.rawCells.knowledge)?.trim() ?? ''}`
+            : ''
+        }`,
+        decision:
+          `${t.item.code} lists no ${t.kEmpty && t.sEmpty ? 'knowledge or skill item' : t.kEmpty ? 'knowledge item' : 'skill item'}${
+            other.length > 0 ? ` and only ${other.map((o) => o.code).join(', ')}` : ''
+          }. Kept as published: ` +
+          (repeated
+            ? `this standard lists K and S per task (${repeated[0]} appears under ${where.length === 2 ? `both ${where[0]} and ${where[1]}` : where.join(', ')}), so an empty cell here is not a merged cell.`
+            : 'no filled cell above it in the same duty could be merged with it.'),
+      }))
+      if (spread === true) {
+        const above = d.tasks.slice(0, i).reverse()
+        spreadFrom.set(t, {
+          k: t.kEmpty ? (above.find((a) => !a.kEmpty) ?? null) : null,
+          s: t.sEmpty ? (above.find((a) => !a.sEmpty) ?? null) : null,
+        })
+      }
+    })
+  const knowledgeOf = (t: TaskDraft) =>
+    t.kEmpty ? (spreadFrom.get(t)?.k?.knowledge ?? t.knowledge) : t.knowledge
+  const skillsOf = (t: TaskDraft) =>
+    t.sEmpty ? (spreadFrom.get(t)?.s?.skills ?? t.skills) : t.skills
+
+  // ---- footnotes ----------------------------------------------------------------------
+  const footnoteText = new Map(notes.footnotes.map((f) => [f.n, f.text]))
+  const seenNotes = new Set<number>()
+  for (const f of notes.footnotes) {
+    if (seenNotes.has(f.n))
+      problems.push(pasteProblem('paste-duplicate-code', { code: `【註${f.n}】` }, f.line))
+    seenNotes.add(f.n)
+  }
+  const anchors: { code: string; n: number; after: string | undefined; underlined?: string }[] = []
+  const withMarks = (code: string, clean: CleanText, line: number) => {
+    const refs = clean.marks.map((m: CleanMark) => {
+      if (!footnoteText.has(m.n))
+        problems.push(pasteProblem('paste-footnote-missing', { n: m.n }, line))
+      if (m.rest === '') return { n: m.n }
+      const term = /^([^：:]{1,30})[：:]/.exec(footnoteText.get(m.n) ?? '')?.[1]?.trim()
+      const proposed =
+        m.underlined ??
+        (term && m.before.endsWith(term)
+          ? term
+          : (/[^，。、；：,;:\s]{1,12}$/.exec(m.before)?.[0] ?? m.before))
+      const chosen = String(judge('footnote-anchor', `${code} ${m.n}`, line, proposed, null))
+      anchors.push({
+        code,
+        n: m.n,
+        after: chosen || undefined,
+        ...(m.underlined ? { underlined: m.underlined } : {}),
+      })
+      return chosen ? { n: m.n, after: chosen } : { n: m.n }
+    })
+    return refs.length > 0 ? { footnotes: refs } : {}
+  }
+
+  // ---- build ----------------------------------------------------------------------------
+  const brokenItems: { code: string; raw: string; text: string; kind: Kind }[] = []
+  const clean = (item: RawItem): CleanText => {
+    const c = cleanText(item.raw)
+    if (c.broken)
+      brokenItems.push({
+        code: item.code,
+        raw: collapseSpaces(item.raw),
+        text: c.text,
+        kind: kindOf(item.code),
+      })
+    return c
+  }
+  const seen = new Map<string, number>()
+  const unique = (item: RawItem) => {
+    if (seen.has(item.code))
+      problems.push(pasteProblem('paste-duplicate-code', { code: item.code }, item.line))
+    seen.set(item.code, item.line)
+  }
+
+  const firstOf = (items: RawItem[]) => {
+    const m = new Map<string, RawItem>()
+    for (const i of items) if (!m.has(i.code)) m.set(i.code, i)
+    return [...m.values()]
+  }
+  const kItems = firstOf(allK)
+  const sItems = firstOf(allS)
+  const markForms: string[] = []
+  const tagsMet = new Set<string>()
+  const underlinedIn: { code: string; phrase: string }[] = []
+  const markKinds = new Set<Kind>()
+  const note = (c: CleanText, code: string) => {
+    for (const f of c.markForms) markForms.push(f)
+    for (const t of c.tags) tagsMet.add(t)
+    for (const u of c.underlined) underlinedIn.push({ code, phrase: u })
+    if (c.marks.length > 0) markKinds.add(kindOf(code))
+    return c
+  }
+
+  const builtDuties = duties.map((d) => {
+    unique(d.item)
+    return {
+      code: d.item.code,
+      title: clean(d.item).text,
+      tasks: d.tasks.map((t) => {
+        unique(t.item)
+        const title = note(clean(t.item), t.item.code).text
+        return { t, title }
+      }),
+    }
+  })
+  const dutiesOut = builtDuties.map((d) => ({
+    code: d.code,
+    title: d.title,
+    tasks: d.tasks.map(({ t, title }) => {
+      const indicators = t.blocks.flatMap((b) =>
+        b.row.cells.indicators.map((p) => {
+          unique(p)
+          const c = note(clean(p), p.code)
+          return {
+            code: p.code,
+            text: c.text,
+            level: b.level ?? 0,
+            ...withMarks(p.code, c, p.line),
+          }
+        }),
+      )
+      if (indicators.length === 0)
+        problems.push(
+          pasteProblem('paste-task-without-indicators', { task: t.item.code }, t.item.line),
+        )
+      return {
+        code: t.item.code,
+        title,
+        outputs: t.outputs.map((o) => {
+          unique(o)
+          return { code: o.code, text: note(clean(o), o.code).text }
+        }),
+        indicators,
+        knowledge: [...new Set(knowledgeOf(t).map((k) => k.code))],
+        skills: [...new Set(skillsOf(t).map((k) => k.code))],
+      }
+    }),
+  }))
+  const ksItem = (item: RawItem) => {
+    const c = note(clean(item), item.code)
+    return { code: item.code, text: c.text, ...withMarks(item.code, c, item.line) }
+  }
+  const knowledge = kItems.map(ksItem)
+  const skills = sItems.map(ksItem)
+  const attitudesOut = attitudes.items.map((a) => {
+    unique(a)
+    const c = clean(a)
+    const m = /^(.*?)[：:](.*)$/.exec(c.text)
+    const name = (m?.[1] ?? c.text).trim()
+    const description = (m?.[2] ?? '').trim()
+    return {
+      code: a.code,
+      name,
+      description,
+      ...(attitudes.matrix ? { tasks: attitudes.matrix.get(a.code) ?? [] } : {}),
+    }
+  })
+  const taskCodes = new Set(tasks.map((t) => t.item.code))
+  for (const code of attitudes.matrix?.get('') ?? [])
+    if (!taskCodes.has(code))
+      problems.push(
+        pasteProblem('paste-code-misplaced', { code, column: 'task' }, attitudes.matrixLine),
+      )
+
+  // ---- judgements that sum up -----------------------------------------------------------
+  if (brokenItems.length > 0) {
+    const order: Kind[] = ['duty', 'task', 'output', 'indicator', 'knowledge', 'skill', 'attitude']
+    const sortedItems = [...brokenItems].sort(
+      (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind),
+    )
+    judge('words-joined', 'all', tableStart + 1, true, () => ({
+      where: compactCodes(sortedItems.map((i) => i.code)),
+      source: sortedItems.map((i) => `${i.code} ${i.raw}`).join(' / '),
+      decision: `Spaces that the PDF extraction put inside Chinese words (line breaks in narrow table cells) are removed: ${sortedItems.map((i) => i.text).join(', ')}. The same applies to every text of the standard; spaces next to Latin letters or digits are kept as published.`,
+    }))
+  }
+  if (markForms.length > 0 || tagsMet.size > 0) {
+    const forms: string[] = []
+    const sup = markForms.find((f) => f.startsWith('^'))
+    const bare = markForms.find((f) => !f.startsWith('^'))
+    if (sup) forms.push(sup)
+    if (bare) forms.push(bare)
+    if (tagsMet.has('p')) forms.push('<p>…</p>')
+    for (const u of underlinedIn) forms.push(`<u>${u.phrase}</u>`)
+    const anchored = anchors.filter((a) => a.after !== undefined)
+    const examples = [
+      anchored[0],
+      anchored.find((a, i) => i > 0 && a.underlined !== undefined) ?? anchored[1],
+    ].filter((a): a is (typeof anchored)[number] => a !== undefined)
+    const kinds = [
+      markKinds.has('indicator') ? 'Indicators' : null,
+      markKinds.has('knowledge') && markKinds.has('skill')
+        ? 'K and S items'
+        : markKinds.has('knowledge')
+          ? 'K items'
+          : markKinds.has('skill')
+            ? 'S items'
+            : null,
+    ].filter((x) => x !== null)
+    const html = [
+      tagsMet.has('p') ? 'paragraphs' : null,
+      ...underlinedIn.map((u) => `the underline of ${u.phrase} in ${u.code}`),
+    ].filter((x) => x !== null)
+    judge('footnote-marks', 'all', tableStart + 1, true, () => ({
+      where: kinds.join(', ') || 'Table',
+      source: forms.join(', '),
+      decision:
+        (markForms.length > 0
+          ? `Footnote marks are taken out of the text and kept as references to the footnote${
+              examples.length > 0
+                ? `, with the words each mark follows (${examples.map((a) => `${a.code} ${a.after ?? ''}【註${a.n}】`).join(', ')}${anchored.length > examples.length ? ', …' : ''})`
+                : ''
+            }${anchors.some((a) => a.after === undefined) || anchors.length < markForms.length ? '; marks at the end of an item hang on the whole item' : ''}.`
+          : '') +
+        (html.length > 0
+          ? `${markForms.length > 0 ? ' ' : ''}HTML markup of the extraction (${html.join(', ')}) is removed.`
+          : ''),
+    }))
+  }
+  for (const j of joins)
+    judge('cell-joined', `${j.code} ${j.column}`, j.line, true, () => ({
+      where: `${j.task} / ${j.code}`,
+      source: `${j.code} ${j.first} | (next page) ${j.rest}`,
+      decision: `The ${j.word} ${j.code} is split across a page break; the two parts are joined: ${j.joined}.`,
+    }))
+  for (const f of notes.footnotes)
+    if (f.parts.length > 1) {
+      const first = f.parts[0] ?? ''
+      const rest = f.parts.slice(1).join('')
+      judge('footnote-joined', String(f.n), f.line, true, () => ({
+        where: `【註${f.n}】`,
+        source: `${/[^，,]*$/.exec(first)?.[0] ?? first} | (next page) ${rest}`,
+        decision: `The footnote is split across a page break; joined as ${endSentence(joinAcross(/[^，、：,:]*$/.exec(first)?.[0] ?? '', rest))}`,
+      }))
+    }
+  const noOutput = tasks.filter((t) => t.outputs.length === 0)
+  if (noOutput.length > 0)
+    judge('no-output', 'all', noOutput[0]?.row.line ?? 1, true, () => ({
+      where: noOutput.map((t) => t.item.code).join(', '),
+      source: '(no output code in the 工作產出 cell)',
+      decision:
+        noOutput.length === 1
+          ? 'This task has an empty work-output cell in the source and is kept with no output.'
+          : 'These tasks have an empty work-output cell in the source and are kept with no output.',
+    }))
+  if (perTask) {
+    const top = (m: Map<string, number>) =>
+      [...m].filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1])[0]
+    const tops = [top(kCount), top(sCount)]
+      .filter((x) => x !== undefined)
+      .sort((a, b) => b[1] - a[1])
+    const differ = [...allK, ...allS].filter(
+      (i) =>
+        cleanText(i.raw).text !==
+        cleanText([...kItems, ...sItems].find((f) => f.code === i.code)?.raw ?? '').text,
+    )
+    judge('items-deduplicated', 'all', tableStart + 1, true, () => ({
+      where: 'K and S lists',
+      source: `K/S items listed under each task, ${tops.map(([code, n], i) => `${code} under ${numberWord(n)}${i === 0 ? ' tasks' : ''}`).join(', ')}`,
+      decision: `K and S items are numbered once per standard; the lists hold each code once, with the text of its first appearance (${
+        differ.length === 0
+          ? 'every repeat has the same text'
+          : `the repeats of ${[...new Set(differ.map((d) => d.code))].join(', ')} read differently`
+      }), and each task names the codes it lists.`,
+    }))
+  }
+  const supplementary = notes.supplementary.map((s) => {
+    const term = /^([^：:]{1,40})[：:]/.exec(s.text)?.[1]?.trim() ?? s.text.slice(0, 20)
+    const best = [...knowledge, ...skills]
+      .map((k) => ({ k, score: similarity(term, k.text) }))
+      .sort((a, b) => b.score - a.score)[0]
+    const proposed = best && best.score >= 0.6 ? best.k.code : ''
+    const chosen = String(judge('note-link', term, s.line, proposed, null))
+    const codes = chosen.split(/[,\s]+/).filter((c) => /^[KS]\d{2,}$/.test(c))
+    return { s, term, codes }
+  })
+  if (supplementary.length > 0) {
+    const linked = supplementary.filter((x) => x.codes.length > 0)
+    const textOf = (code: string) =>
+      [...knowledge, ...skills].find((k) => k.code === code)?.text ?? ''
+    const onlyK = linked.every((x) => x.codes.every((c) => c.startsWith('K')))
+    judge('notes-linked', 'all', supplementary[0]?.s.line ?? 1, true, () => ({
+      where: '說明與補充事項 / 其他補充說明',
+      source: `${supplementary[0]?.term ?? ''}：… (${numberWord(supplementary.length)} line${supplementary.length > 1 ? 's' : ''})`,
+      decision: `Each line of 其他補充說明 expands on a ${onlyK ? 'knowledge item' : 'knowledge or skill item'}; it is linked to that item (${linked
+        .map(
+          (x) =>
+            `${x.term} → ${x.codes.map((c) => (textOf(c).includes(x.term) || x.term.includes(textOf(c)) ? c : `${c} ${textOf(c)}`)).join(', ')}`,
+        )
+        .join(
+          ', ',
+        )})${linked.length < supplementary.length ? '; lines that match no item are kept without a link' : ''}.`,
+    }))
+  }
+  if (attitudes.items.length > 0) {
+    const a0 = attitudes.items[0] as RawItem
+    const aN = attitudes.items.at(-1) as RawItem
+    const short = (a: RawItem) =>
+      `${a.code}${/^\s/.test(a.raw) ? ' ' : ''}${collapse(a.raw).text.replace(/[：:].*$/, '')}：…`
+    judge('attitude-matrix', 'all', attitudes.line, true, () =>
+      attitudes.matrix
+        ? {
+            where: 'Attitude matrix',
+            source: `√ table of ${compactCodes(attitudes.items.map((a) => a.code))} by ${attitudes.columns[0] ?? ''}–${attitudes.columns.at(-1) ?? ''}`,
+            decision: 'Each attitude lists the tasks ticked in its row.',
+          }
+        : {
+            where: 'Attitudes',
+            source: a0 === aN ? short(a0) : `${short(a0)} ${short(aN)}`,
+            decision:
+              'The standard has no attitude-to-task matrix: attitudes apply to the whole occupation and carry no task list.',
+          },
+    )
+  }
+
+  // ---- header values, the id ------------------------------------------------------------
+  for (const field of ['title', 'description', 'field', 'occupation', 'industry'] as const)
+    if (header[field] === null) problems.push(pasteProblem('paste-missing-field', { field }, 1))
+  const fieldC = header.field ?? { name: '', code: '' }
+  const occupationC = header.occupation ?? { name: '', code: '' }
+  const title = header.title ?? ''
+  let id = header.code ?? ''
+  if (header.code === null) {
+    const proposed =
+      `${fieldC.code}${occupationC.code}-${shortHash(title)}`.replace(/[^A-Za-z0-9._-]/g, '') ||
+      `standard-${shortHash(title)}`
+    id = String(
+      judge('no-code', 'id', header.codeLine, proposed, (v) => ({
+        where: 'id, code',
+        source: '職能基準代碼 (empty)',
+        decision: `The standard has no code yet: code is null, and the file id ${String(v)} is GapLens’s own, built from its field (${fieldC.code}) and occupation (${occupationC.code}) codes. It is not an iCAP code.`,
+      })),
+    )
+  }
+
+  if (problems.length > 0) throw new Refusal(problems)
+
+  // The editorial list: the judgements' entries in the bundled files' order, then the person's.
+  const ordered = [...judged].sort(
+    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
+  )
+  const editorial: EditorialNote[] = []
+  const own = options.notes ?? []
+  for (const j of ordered) {
+    for (const n of own) if (n.before === j.id) editorial.push(n.note)
+    if (j.note) editorial.push(j.note)
+  }
+  const ids = new Set(ordered.map((j) => j.id))
+  for (const n of own) if (n.before === undefined || !ids.has(n.before)) editorial.push(n.note)
+
+  const heading = header.heading ?? `${title}職能基準`
+  const candidate = {
+    ...(options.schemaRef !== undefined ? { $schema: options.schemaRef } : {}),
+    formatVersion: STANDARD_FORMAT_VERSION,
+    id,
+    code: header.code,
+    title,
+    level: standardLevel,
+    field: fieldC,
+    occupation: occupationC,
+    industry: header.industry ?? { name: '', code: '' },
+    description: header.description ?? '',
+    duties: dutiesOut,
+    knowledge,
+    skills,
+    attitudes: attitudesOut,
+    footnotes: notes.footnotes.map((f) => ({ n: f.n, text: f.text })),
+    notes: {
+      general: notes.general,
+      qualifications: notes.qualifications,
+      supplementary: supplementary.map(({ s, codes }) => ({
+        text: s.text,
+        ...(codes.length > 0 ? { explains: codes } : {}),
+      })),
+    },
+    versions: header.versions,
+    source: {
+      document: header.code
+        ? `${heading} ${header.code}（${SOURCE_SUFFIX}）`
+        : `${heading}（尚無職能基準代碼；${SOURCE_SUFFIX}）`,
+      extraction: options.sourceName ?? 'pasted text',
+    },
+    editorial,
+  }
+  const checked = Standard.safeParse(candidate)
+  if (!checked.success) {
+    const lineOf = (path: PropertyKey[]): number => {
+      let node: unknown = candidate
+      let line = tableStart + 1
+      for (const key of path) {
+        if (node === null || typeof node !== 'object') break
+        node = (node as Record<PropertyKey, unknown>)[key]
+        const code =
+          node && typeof node === 'object' ? (node as { code?: unknown }).code : undefined
+        if (typeof code === 'string' && seen.has(code)) line = seen.get(code) ?? line
+      }
+      return line
+    }
+    throw new Refusal(
+      checked.error.issues.map((issue) =>
+        pasteProblem(
+          'paste-invalid',
+          { path: issue.path.map(String).join('.'), message: issue.message },
+          lineOf(issue.path),
+        ),
+      ),
+    )
+  }
+  return { ok: true, standard: checked.data, judgements: ordered }
+}
+
+/** Ends a sentence with a full stop unless the quoted text already ends one. */
+const endSentence = (t: string) => (/[。.!?！？]$/.test(t) ? t : `${t}.`)
+
+const collapseSpaces = (raw: string) => raw.trim().replace(/\s+/g, ' ')
+
+// ---- the header ----------------------------------------------------------------------------
+
+interface Header {
+  heading: string | null
+  code: string | null
+  codeLine: number
+  title: string | null
+  level: string | null
+  levelLine: number
+  description: string | null
+  field: { name: string; code: string } | null
+  occupation: { name: string; code: string } | null
+  industry: { name: string; code: string } | null
+  versions: Standard['versions']
+}
+
+const LABELS = new Set([
+  '職能基準代碼',
+  '職能基準名稱',
+  '職類',
+  '職業',
+  '所屬類別',
+  '職類別',
+  '職類別代碼',
+  '職業別',
+  '職業別代碼',
+  '行業別',
+  '行業別代碼',
+  '工作描述',
+  '基準級別',
+])
+const label = (cell: string) => {
+  const c = cell.replace(/\s+/g, '').replace(/[(（].*[)）]$/, '')
+  return LABELS.has(c) ? c : null
+}
+
+function readHeader(lines: string[]): Header {
+  const h: Header = {
+    heading: null,
+    code: null,
+    codeLine: 1,
+    title: null,
+    level: null,
+    levelLine: 1,
+    description: null,
+    field: null,
+    occupation: null,
+    industry: null,
+    versions: [],
+  }
+  const values = new Map<string, { value: string; line: number }>()
+  let inVersions = false
+  lines.forEach((line, i) => {
+    const trimmed = line.trim()
+    if (trimmed === '') {
+      inVersions = false
+      return
+    }
+    if (h.heading === null && /職能基準$/.test(trimmed) && !line.includes('\t'))
+      h.heading = collapse(trimmed).text
+    const cells = line.split('\t').map((c) => c.trim())
+    if (cells[0] === '版本') {
+      inVersions = true
+      return
+    }
+    if (inVersions && /^V\d+$/i.test(cells[0] ?? '')) {
+      const [version = '', code = '', title = '', status = '', note = '', date = ''] = cells
+      const d = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(date)
+      h.versions.push({
+        version,
+        code,
+        title,
+        status,
+        note,
+        date: d
+          ? `${d[1]}-${(d[2] ?? '').padStart(2, '0')}-${(d[3] ?? '').padStart(2, '0')}`
+          : date,
+      })
+      return
+    }
+    cells.forEach((cell, j) => {
+      const l = label(cell)
+      if (l === null) return
+      if (!values.has(l)) values.set(l, { value: '', line: i + 1 })
+      const value = cells.slice(j + 1).find((c) => c !== '')
+      if (value !== undefined && label(value) === null && values.get(l)?.value === '')
+        values.set(l, { value: collapse(value).text, line: i + 1 })
+    })
+  })
+  const get = (l: string) => {
+    const v = values.get(l)?.value
+    return v === undefined || v === '' ? null : v
+  }
+  h.code = get('職能基準代碼')
+  h.codeLine = values.get('職能基準代碼')?.line ?? 1
+  h.title = get('職業') ?? get('職類') ?? (h.heading ? h.heading.replace(/職能基準$/, '') : null)
+  h.level = get('基準級別')
+  h.levelLine = values.get('基準級別')?.line ?? 1
+  h.description = get('工作描述')
+  const pair = (name: string) => {
+    const n = get(name)
+    const c = get(`${name}代碼`)
+    return n !== null && c !== null ? { name: n, code: c } : null
+  }
+  h.field = pair('職類別')
+  h.occupation = pair('職業別')
+  h.industry = pair('行業別')
+  return h
+}
+
+// ---- the table -----------------------------------------------------------------------------
+
+interface Join {
+  line: number
+  task: string
+  code: string
+  column: PasteColumn
+  word: string
+  first: string
+  rest: string
+  joined: string
+}
+
+const WORD: Record<PasteColumn, string> = {
+  duty: 'duty',
+  task: 'task',
+  outputs: 'output',
+  indicators: 'indicator',
+  level: 'level',
+  knowledge: 'knowledge item',
+  skills: 'skill item',
+}
+
+function splitItems(
+  cell: string,
+  line: number,
+  column: PasteColumn,
+  problems: PasteProblem[],
+): RawItem[] {
+  const matches = [...cell.matchAll(CODE)]
+  const lead = cell.slice(0, matches[0]?.index ?? cell.length)
+  const leadText = cleanText(lead).text
+  if (leadText !== '')
+    problems.push(pasteProblem('paste-text-without-code', { text: leadText.slice(0, 40) }, line))
+  const items: RawItem[] = []
+  matches.forEach((m, i) => {
+    const code = m[0]
+    const raw = cell.slice(m.index + code.length, matches[i + 1]?.index ?? cell.length)
+    if (COLUMN_OF[kindOf(code)] !== column) {
+      problems.push(pasteProblem('paste-code-misplaced', { code, column }, line))
+      return
+    }
+    items.push({ code, raw, line })
+  })
+  return items
+}
+
+function emptyCells(): Record<PasteColumn, RawItem[]> {
+  return { duty: [], task: [], outputs: [], indicators: [], level: [], knowledge: [], skills: [] }
+}
+
+function readTable(
+  lines: string[],
+  start: number,
+  end: number,
+  isHeader: (l: string) => boolean,
+  problems: PasteProblem[],
+): { rows: Row[]; joins: Join[] } {
+  const rows: Row[] = []
+  const joins: Join[] = []
+  for (let i = start; i < end; i++) {
+    const line = lines[i] ?? ''
+    if (line.trim() === '' || isHeader(line)) continue
+    const n = i + 1
+    const cells: Partial<Record<PasteColumn, string>> = {}
+    let level = ''
+    if (line.includes('\t')) {
+      const parts = line.split('\t')
+      if (
+        parts.length > COLUMNS.length &&
+        parts.slice(COLUMNS.length).some((p) => p.trim() !== '')
+      ) {
+        problems.push(
+          pasteProblem('paste-bad-row', { cells: parts.length, expected: COLUMNS.length }, n),
+        )
+        continue
+      }
+      COLUMNS.forEach((c, j) => {
+        if (c === 'level') level = (parts[j] ?? '').trim()
+        else if ((parts[j] ?? '').trim() !== '') cells[c] = parts[j] ?? ''
+      })
+    } else {
+      // Spaces where the tabs were: cells are told apart by their codes, and the level is the
+      // lone digit after the last indicator.
+      const matches = [...line.matchAll(CODE)]
+      if (matches.length > 0) {
+        const lead = line.slice(0, matches[0]?.index ?? 0)
+        if (lead.trim() !== '') cells.duty = lead
+        matches.forEach((m, j) => {
+          const column = COLUMN_OF[kindOf(m[0])] ?? 'task'
+          let piece = line.slice(m.index, matches[j + 1]?.index ?? line.length)
+          const next = matches[j + 1]
+          if (column === 'indicators' && (!next || !/^P/.test(next[0]))) {
+            const lv = /\s(\d{1,2})\s*$/.exec(piece)
+            if (lv) {
+              level = lv[1] ?? ''
+              piece = piece.slice(0, lv.index)
+            }
+          }
+          cells[column] = `${cells[column] ?? ''} ${piece}`
+        })
+      } else {
+        // A line with no code: the rest of a cell a page break split, its column unknown.
+        const previous = rows.at(-1)
+        const column = previous
+          ? (['outputs', 'indicators', 'knowledge', 'skills', 'task'] as const).find(
+              (c) => previous.cells[c].length > 0,
+            )
+          : undefined
+        if (column) cells[column] = line
+        else cells.duty = line
+      }
+    }
+    const items = emptyCells()
+    const hasCodes = [...line.matchAll(CODE)].length > 0
+    const previous = rows.at(-1)
+    if (!hasCodes && previous && level === '') {
+      // A row that opens nothing: the rest of the cells a page break split off the row above.
+      for (const c of COLUMNS) {
+        const text = cells[c]
+        if (text === undefined) continue
+        const target = previous.cells[c].at(-1)
+        if (!target) {
+          problems.push(
+            pasteProblem('paste-text-without-code', { text: collapse(text).text.slice(0, 40) }, n),
+          )
+          continue
+        }
+        const first = cleanText(target.raw).text
+        target.raw = joinAcross(target.raw, text)
+        const task =
+          previous.cells.task[0]?.code ??
+          rows.findLast((r) => r.cells.task.length > 0)?.cells.task[0]?.code ??
+          ''
+        joins.push({
+          line: n,
+          task,
+          code: target.code,
+          column: c,
+          word: WORD[c],
+          first,
+          rest: cleanText(text).text,
+          joined: cleanText(target.raw).text,
+        })
+      }
+      continue
+    }
+    for (const c of COLUMNS) {
+      const text = cells[c]
+      if (text !== undefined && c !== 'level') items[c] = splitItems(text, n, c, problems)
+    }
+    rows.push({ line: n, cells: items, level, rawCells: cells })
+  }
+  return { rows, joins }
+}
+
+// ---- attitudes -----------------------------------------------------------------------------
+
+function readAttitudes(lines: string[], start: number, end: number, problems: PasteProblem[]) {
+  const items: RawItem[] = []
+  let columns: string[] = []
+  let matrix: Map<string, string[]> | null = null
+  let matrixLine = start + 1
+  for (let i = start; i < end; i++) {
+    const line = lines[i] ?? ''
+    const header = /^\s*(?:T\d+\.\d+[\t ]+)*T\d+\.\d+\s*$/.test(line) && /\t|^\s/.test(line)
+    if (header) {
+      columns = line.trim().split(/\s+/)
+      matrix = new Map([['', columns]])
+      matrixLine = i + 1
+      continue
+    }
+    const m = /^\s*(A\d{2,})(.*)$/.exec(line)
+    if (!m) continue
+    if (line.includes('\t') && matrix) {
+      const [, ...marks] = line.split('\t')
+      if (marks.length !== columns.length) {
+        problems.push(
+          pasteProblem(
+            'paste-bad-matrix-row',
+            { cells: marks.length, expected: columns.length },
+            i + 1,
+          ),
+        )
+        continue
+      }
+      matrix.set(
+        m[1] ?? '',
+        columns.filter((_, j) => /^[√✓✔vV]$/.test(marks[j]?.trim() ?? '')),
+      )
+      continue
+    }
+    items.push({ code: m[1] ?? '', raw: m[2] ?? '', line: i + 1 })
+  }
+  return { items, matrix, columns, matrixLine, line: items[0]?.line ?? start + 1 }
+}
+
+// ---- notes ---------------------------------------------------------------------------------
+
+interface NoteFootnote {
+  n: number
+  text: string
+  parts: string[]
+  line: number
+}
+
+function readNotes(lines: string[], start: number | null) {
+  const general: string[] = []
+  const qualifications: string[] = []
+  const supplementary: { text: string; line: number }[] = []
+  const footnotes: NoteFootnote[] = []
+  if (start === null) return { general, qualifications, supplementary, footnotes }
+  let mode: 'general' | 'qualifications' | 'other' = 'general'
+  let open: NoteFootnote | null = null
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i] ?? ''
+    if (line.trim() === '') continue
+    const bullet = /^\s*[-•·*]\s+/.test(line)
+    const body = collapse(line.replace(/^\s*[-•·*]\s+/, '').replace(/\*\*/g, '')).text
+    const fn = /^【註\s*(\d+)\s*】\s*(.*)$/.exec(body)
+    if (fn) {
+      open = { n: Number(fn[1]), text: fn[2] ?? '', parts: [fn[2] ?? ''], line: i + 1 }
+      footnotes.push(open)
+      continue
+    }
+    if (!bullet && open) {
+      // A line that is no list item goes on with the footnote above it (a page break).
+      open.parts.push(body)
+      open.text = joinAcross(open.text, body)
+      continue
+    }
+    open = null
+    if (/^建議擔任/.test(body)) {
+      mode = 'qualifications'
+      const rest = body.replace(/^[^：:]*[：:]/, '').trim()
+      if (rest !== '') qualifications.push(rest)
+      continue
+    }
+    if (/^其他補充說明/.test(body)) {
+      mode = 'other'
+      const rest = body.replace(/^[^：:]*[：:]/, '').trim()
+      if (rest !== '') supplementary.push({ text: rest, line: i + 1 })
+      continue
+    }
+    if (mode === 'general') general.push(body)
+    else if (mode === 'qualifications') qualifications.push(body)
+    else supplementary.push({ text: body, line: i + 1 })
+  }
+  return { general, qualifications, supplementary, footnotes }
+}
