@@ -178,11 +178,27 @@ export interface CheckedAssessmentFile {
   standardDiffers: boolean
 }
 
+/** A standard's codes, made once per standard: a batch checks thousands of files against one. */
+const codesOf = new WeakMap<
+  Standard,
+  { known: Set<string>; duties: Set<string>; tasks: Set<string> }
+>()
+function standardCodes(standard: Standard) {
+  let codes = codesOf.get(standard)
+  if (!codes) {
+    codes = {
+      known: new Set(rateableItems(standard).map((i) => i.key)),
+      duties: new Set(standard.duties.map((d) => d.code)),
+      tasks: new Set(standard.duties.flatMap((d) => d.tasks.map((t) => t.code))),
+    }
+    codesOf.set(standard, codes)
+  }
+  return codes
+}
+
 function crossCheck(file: AssessmentFile, standard: Standard): Found[] {
   const { found, add } = findings()
-  const known = new Set(rateableItems(standard).map((i) => i.key))
-  const duties = new Set(standard.duties.map((d) => d.code))
-  const tasks = new Set(standard.duties.flatMap((d) => d.tasks.map((t) => t.code)))
+  const { known, duties, tasks } = standardCodes(standard)
   const values = SCALES[file.assessment.scale].steps.map((s) => s.value)
   const name = standard.code ?? standard.title
 
