@@ -4,8 +4,11 @@
  * tests against that build. Runs every step it can, then prints one closing line
  * "N passed, N failed" that sums every test (a failed lint, type-check or build counts as one
  * failure), and exits non-zero if anything failed.
+ *
+ * Lint, type-check and the build run side by side (each mostly on one core; their output is
+ * printed whole as each ends), then the unit tests and the browser tests, which use every core.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 const out = 'test-results'
@@ -25,6 +28,24 @@ function run(label, command, args) {
   return ok
 }
 
+/** Runs a step beside others: its output is kept and printed whole when it ends. */
+function runBeside(label, command, args) {
+  const started = Date.now()
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, FORCE_COLOR: '0' } })
+    const chunks = []
+    child.stdout.on('data', (d) => chunks.push(d))
+    child.stderr.on('data', (d) => chunks.push(d))
+    child.on('close', (status) => {
+      const ok = status === 0
+      console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`)
+      process.stdout.write(Buffer.concat(chunks))
+      report.push(`${ok ? '✓' : '✗'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+      resolve(ok)
+    })
+  })
+}
+
 function readJson(path) {
   try {
     return JSON.parse(readFileSync(path, 'utf8'))
@@ -34,8 +55,13 @@ function readJson(path) {
 }
 
 const npx = 'npx'
-if (!run('lint', npx, ['eslint', '.', '--max-warnings', '0'])) failed += 1
-if (!run('type-check', npx, ['vue-tsc', '--noEmit', '-p', 'tsconfig.json'])) failed += 1
+const [lintOk, typesOk, buildOk] = await Promise.all([
+  runBeside('lint', npx, ['eslint', '.', '--max-warnings', '0']),
+  runBeside('type-check', npx, ['vue-tsc', '--noEmit', '-p', 'tsconfig.json']),
+  runBeside('build', npx, ['vite', 'build']),
+])
+if (!lintOk) failed += 1
+if (!typesOk) failed += 1
 
 const unitOk = run('unit and component tests', npx, [
   'vitest',
@@ -54,7 +80,7 @@ if (unit) {
   ).length
 } else if (!unitOk) failed += 1
 
-if (run('build', npx, ['vite', 'build'])) {
+if (buildOk) {
   const e2eOk = run('browser tests', npx, [
     'playwright',
     'test',
