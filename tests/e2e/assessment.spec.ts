@@ -150,8 +150,13 @@ test.describe('self-assessment', () => {
     await expect(page.locator('[data-item-key="P1.1.2"]:focus')).toHaveCount(1)
     await page.getByRole('searchbox', { name: '搜尋項目' }).fill('衝突')
     const shown = page.locator('[data-item-key]')
-    await expect(shown.first()).toBeVisible()
-    for (const text of await shown.allInnerTexts()) expect(text).toContain('衝突')
+    // The list is drawn again as the search narrows it: wait until what is shown is the match.
+    await expect
+      .poll(async () => {
+        const texts = await shown.allInnerTexts()
+        return texts.length > 0 && texts.every((text) => text.includes('衝突'))
+      })
+      .toBe(true)
     await page.getByRole('searchbox', { name: '搜尋項目' }).fill('')
     await page.getByRole('combobox', { name: '顯示' }).selectOption('rated')
     await expect(shown).toHaveCount(1)

@@ -5,6 +5,9 @@ import type { AddressInfo } from 'node:net'
 import { expect, test } from './fixtures'
 import { rateAndWait, ratingPageReady, shownRating } from './helpers'
 
+// Offline use needs the service worker, which the other tests start without.
+test.use({ serviceWorkers: 'allow' })
+
 /**
  * An HR team copies dist/ to an intranet server under a sub-path and sets up nothing else. This
  * serves the build the plainest way: files under /hr/gaplens/, a 404 for anything else, no

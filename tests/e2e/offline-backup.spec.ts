@@ -9,6 +9,9 @@ import {
   startAssessment,
 } from './helpers'
 
+// Offline use needs the service worker, which the other tests start without.
+test.use({ serviceWorkers: 'allow' })
+
 /** Downloads a whole-database backup from Settings and returns its parsed content. */
 async function downloadBackup(page: Page) {
   await page.goto('/#/settings')

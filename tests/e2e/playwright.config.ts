@@ -27,6 +27,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     locale: 'zh-TW',
+    // The service worker precaches the whole app on a page's first load: only the tests of
+    // offline use and of deploying need it (they allow it), the rest start without it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       args: [
