@@ -11,7 +11,7 @@
  *   - the trainer's cohort: 1,000 and 10,000 files pooled, beside their floor (tests/bench/cohort.ts).
  *
  * BENCH_DIST (default dist) and BENCH_PORT (default 4319) choose the build folder and port, so
- * a bench can run beside a test run; BENCH_ONLY=autosave or BENCH_ONLY=cohort measures that
+ * a bench can run beside a test run; BENCH_ONLY=autosave, cohort or lighthouse measures that
  * alone; BENCH_RESULTS names the figures' file (default bench-results.json).
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -207,7 +207,7 @@ async function main(): Promise<void> {
       ],
     })
     try {
-      for (const throttle of ONLY === 'cohort' ? [] : [1, 4]) {
+      for (const throttle of !ONLY || ONLY === 'autosave' ? [1, 4] : []) {
         const context = await browser.newContext()
         const page = await context.newPage()
         const samples = await autosave(page, throttle)
@@ -231,8 +231,8 @@ async function main(): Promise<void> {
       if (!ONLY) {
         await fileBenchmarks(results)
         await extraBenchmarks(browser, BASE, results)
-        await lighthouseBenchmarks(BASE, results)
       }
+      if (!ONLY || ONLY === 'lighthouse') await lighthouseBenchmarks(BASE, results)
       if (!ONLY || ONLY === 'cohort') await cohortBenchmarks(browser, BASE, DIST, results)
     } finally {
       await browser.close()
