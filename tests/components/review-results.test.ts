@@ -9,7 +9,9 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import ReviewResultsView from '@/views/ReviewResultsView.vue'
 import { importForReview, saveReviewRating, updateReview } from '@/db/reviews'
 import { locale } from '@/i18n'
-import { freshDatabase, freshPinia, makeRouter, until } from './helpers'
+import { createPinia, setActivePinia } from 'pinia'
+import { useStandardsStore } from '@/stores/standards'
+import { freshDatabase, freshPinia, makeRouter, sourcesOf, until } from './helpers'
 import { AT, makeAssessmentFile } from '../fixtures/assessment-file'
 
 /** Chart.js stands in here by a recorder: happy-dom has no canvas to draw on. */
@@ -99,6 +101,24 @@ describe('a supervisor’s results of a review', { timeout: 30_000 }, () => {
   it('names the review unnamed until the supervisor gives a name', async () => {
     const { wrapper } = await mountReviewResults('')
     expect(wrapper.get('[data-testid="reviewer"]').text()).toContain('尚未填寫檢視者姓名')
+    wrapper.unmount()
+  })
+
+  it('names the standard this device lacks', async () => {
+    await freshPinia()
+    const { review } = await importForReview(await makeAssessmentFile(), 'a.gaplens.json')
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    await useStandardsStore().load(sourcesOf({}))
+    const router = makeRouter()
+    await router.push(`/reviews/${review.id}/results`)
+    const wrapper = mount(ReviewResultsView, {
+      props: { id: review.id },
+      global: { plugins: [pinia, router] },
+    })
+    await until(() => wrapper.find('[role="alert"]').exists(), 10_000)
+    expect(wrapper.get('[role="alert"]').text()).toContain('這台裝置上沒有這份檢視所依據的職能基準')
+    expect(wrapper.get('[role="alert"]').text()).toContain(review.standard.title)
     wrapper.unmount()
   })
 
