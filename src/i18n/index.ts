@@ -4,7 +4,7 @@
  * rendered with interpolation, never as HTML.
  */
 import { computed, ref, watch } from 'vue'
-import { zhTW, type Messages } from './messages/zh-TW'
+import { zhTW, type LazyMessages, type LazySection, type Messages } from './messages/zh-TW'
 import { en } from './messages/en'
 
 export const LOCALES = [
@@ -13,7 +13,16 @@ export const LOCALES = [
 ] as const
 export type Locale = (typeof LOCALES)[number]['code']
 
-const catalogs: Record<Locale, Messages> = { 'zh-TW': zhTW, en }
+/** The entry catalog, and the sections added when a screen that needs them loads. */
+const catalogs: Record<Locale, Partial<Messages>> = { 'zh-TW': { ...zhTW }, en: { ...en } }
+
+/** Adds a lazily loaded section of the catalog in both languages (see messages/sections.ts). */
+export function addMessages<S extends LazySection>(
+  section: S,
+  parts: Record<Locale, LazyMessages[S]>,
+): void {
+  for (const { code } of LOCALES) catalogs[code][section] = parts[code] as Messages[S]
+}
 const STORAGE_KEY = 'gaplens.locale'
 
 type Leaves<T, P extends string = ''> = {

@@ -1,9 +1,8 @@
-import { cohortEn } from './cohort.en'
-import type { Messages } from './zh-TW'
+import type { CoreMessages } from './zh-TW'
 import { filesEn } from './files.en'
 import { reviewEn } from './review.en'
 
-export const en: Messages = {
+export const en: CoreMessages = {
   app: {
     name: 'GapLens',
     tagline: 'Competency gap self-assessment',
@@ -289,7 +288,6 @@ export const en: Messages = {
   },
   review: reviewEn,
   files: filesEn,
-  cohort: cohortEn,
   problems: {
     standardNamed: '{title} ({named})',
     separator: '; ',

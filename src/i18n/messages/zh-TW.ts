@@ -1,6 +1,9 @@
-import { cohortZhTW } from './cohort.zh-TW'
+import type { cohortZhTW } from './cohort.zh-TW'
 import { filesZhTW } from './files.zh-TW'
 import { reviewZhTW } from './review.zh-TW'
+import type { libraryZhTW } from './library.zh-TW'
+import type { versionsZhTW } from './versions.zh-TW'
+import type { templateZhTW } from './template.zh-TW'
 /** UI strings, Traditional Chinese first. English must provide every key (see en.ts). */
 export const zhTW = {
   app: {
@@ -282,7 +285,6 @@ export const zhTW = {
   /** What is wrong with a file, and where (src/i18n/problems.ts puts these together). */
   review: reviewZhTW,
   files: filesZhTW,
-  cohort: cohortZhTW,
   problems: {
     standardNamed: '{title}（{named}）',
     separator: '；',
@@ -480,4 +482,18 @@ export const zhTW = {
 } as const
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
-export type Messages = Widen<typeof zhTW>
+
+/**
+ * Sections a screen loads with itself (src/i18n/messages/sections.ts), so their words are not
+ * in the entry script: the cohort and the standards library.
+ */
+export interface LazyMessages {
+  cohort: Widen<typeof cohortZhTW>
+  library: Widen<typeof libraryZhTW>
+  versions: Widen<typeof versionsZhTW>
+  template: Widen<typeof templateZhTW>
+}
+export type LazySection = keyof LazyMessages
+/** The catalog the entry script carries. */
+export type CoreMessages = Widen<typeof zhTW>
+export type Messages = CoreMessages & LazyMessages
