@@ -8,7 +8,13 @@ import { z } from '../zod'
 import { problemParams } from '../io/issues'
 import type { ProblemCode, ProblemParams } from '../io/problems'
 
-export const STANDARD_FORMAT_VERSION = 1
+/**
+ * Version 2 holds what published standards hold and version 1 refused: several industries, a
+ * version entry without a date or a note, footnotes on an output, a task or duty title, an
+ * attitude and the work description, notes that explain an attitude, and the language of each
+ * editorial note. `upStandardV1` lifts a version 1 file.
+ */
+export const STANDARD_FORMAT_VERSION = 2
 
 const text = z.string().trim().min(1)
 
@@ -35,6 +41,7 @@ export type FootnoteRef = z.infer<typeof FootnoteRef>
 export const Output = z.object({
   code: z.string().regex(/^O\d+\.\d+\.\d+$/),
   text,
+  footnotes: z.array(FootnoteRef).optional(),
 })
 export type Output = z.infer<typeof Output>
 
@@ -55,6 +62,8 @@ const TaskCode = z.string().regex(/^T\d+\.\d+$/)
 export const Task = z.object({
   code: TaskCode,
   title: text,
+  /** Footnote marks in the task's title. */
+  titleFootnotes: z.array(FootnoteRef).optional(),
   outputs: z.array(Output),
   indicators: z.array(Indicator).min(1),
   knowledge: z.array(KCode),
@@ -65,6 +74,8 @@ export type Task = z.infer<typeof Task>
 export const Duty = z.object({
   code: z.string().regex(/^T\d+$/),
   title: text,
+  /** Footnote marks in the duty's title. */
+  titleFootnotes: z.array(FootnoteRef).optional(),
   tasks: z.array(Task).min(1),
 })
 export type Duty = z.infer<typeof Duty>
@@ -84,6 +95,7 @@ export const AttitudeItem = z.object({
   code: ACode,
   name: text,
   description: text,
+  footnotes: z.array(FootnoteRef).optional(),
   tasks: z.array(TaskCode).optional(),
 })
 export type KnowledgeItem = z.infer<typeof KnowledgeItem>
@@ -96,10 +108,10 @@ export const Footnote = z.object({
 })
 export type Footnote = z.infer<typeof Footnote>
 
-/** One line of 其他補充說明; `explains` names the K or S items it expands on. */
+/** One line of 其他補充說明; `explains` names the K, S or A items it expands on. */
 export const SupplementaryNote = z.object({
   text,
-  explains: z.array(z.union([KCode, SCode])).optional(),
+  explains: z.array(z.union([KCode, SCode, ACode])).optional(),
 })
 export type SupplementaryNote = z.infer<typeof SupplementaryNote>
 
@@ -108,8 +120,9 @@ export const VersionEntry = z.object({
   code: text,
   title: text,
   status: text,
-  note: text,
-  date: z.iso.date(),
+  /** Published standards leave the note or the date of an entry empty at times. */
+  note: text.optional(),
+  date: z.iso.date().optional(),
 })
 export type VersionEntry = z.infer<typeof VersionEntry>
 
@@ -118,6 +131,8 @@ export const EditorialNote = z.object({
   where: text,
   source: z.string(),
   decision: text,
+  /** The language the note is written in (BCP 47: en, zh-Hant-TW), never assumed. */
+  lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
 })
 export type EditorialNote = z.infer<typeof EditorialNote>
 
@@ -133,8 +148,11 @@ const StandardShape = z.object({
   level: CompetencyLevel,
   field: Classification,
   occupation: Classification,
-  industry: Classification,
+  /** 行業別: a standard may serve several industries. */
+  industries: z.array(Classification).min(1),
   description: text,
+  /** Footnote marks in the work description. */
+  descriptionFootnotes: z.array(FootnoteRef).optional(),
   duties: z.array(Duty).min(1),
   knowledge: z.array(KnowledgeItem),
   skills: z.array(SkillItem),
@@ -164,6 +182,7 @@ function checkReferences(s: z.infer<typeof StandardShape>, ctx: z.RefinementCtx)
 
   const kCodes = new Set(s.knowledge.map((k) => k.code))
   const sCodes = new Set(s.skills.map((k) => k.code))
+  const aCodes = new Set(s.attitudes.map((a) => a.code))
   const noteNumbers = new Set(s.footnotes.map((f) => f.n))
   const taskCodes = new Set<string>()
   const seen = new Set<string>()
@@ -181,15 +200,21 @@ function checkReferences(s: z.infer<typeof StandardShape>, ctx: z.RefinementCtx)
     })
   }
 
+  checkNotes(s.descriptionFootnotes, s.description, ['descriptionFootnotes'])
   s.duties.forEach((duty, d) => {
     unique(duty.code, ['duties', d])
+    checkNotes(duty.titleFootnotes, duty.title, ['duties', d, 'titleFootnotes'])
     duty.tasks.forEach((task, t) => {
       const at = ['duties', d, 'tasks', t]
       unique(task.code, at)
+      checkNotes(task.titleFootnotes, task.title, [...at, 'titleFootnotes'])
       taskCodes.add(task.code)
       if (!task.code.startsWith(`${duty.code}.`))
         issue(at, 'task-outside-duty', { task: task.code, duty: duty.code })
-      task.outputs.forEach((o, i) => unique(o.code, [...at, 'outputs', i]))
+      task.outputs.forEach((o, i) => {
+        unique(o.code, [...at, 'outputs', i])
+        checkNotes(o.footnotes, o.text, [...at, 'outputs', i, 'footnotes'])
+      })
       task.indicators.forEach((p, i) => {
         unique(p.code, [...at, 'indicators', i])
         checkNotes(p.footnotes, p.text, [...at, 'indicators', i, 'footnotes'])
@@ -217,6 +242,7 @@ function checkReferences(s: z.infer<typeof StandardShape>, ctx: z.RefinementCtx)
   })
   s.attitudes.forEach((a, i) => {
     unique(a.code, ['attitudes', i])
+    checkNotes(a.footnotes, a.description, ['attitudes', i, 'footnotes'])
     a.tasks?.forEach((t) => {
       if (!taskCodes.has(t))
         issue(['attitudes', i], 'unknown-reference', { target: 'task', name: t })
@@ -227,7 +253,7 @@ function checkReferences(s: z.infer<typeof StandardShape>, ctx: z.RefinementCtx)
   })
   s.notes.supplementary.forEach((note, i) =>
     note.explains?.forEach((code) => {
-      if (!kCodes.has(code) && !sCodes.has(code))
+      if (!kCodes.has(code) && !sCodes.has(code) && !aCodes.has(code))
         issue(['notes', 'supplementary', i], 'unknown-reference', { target: 'item', name: code })
     }),
   )
@@ -235,3 +261,21 @@ function checkReferences(s: z.infer<typeof StandardShape>, ctx: z.RefinementCtx)
 
 export const Standard = StandardShape.superRefine(checkReferences)
 export type Standard = z.infer<typeof Standard>
+
+/**
+ * Lifts a version 1 standard (already a JSON object) to version 2: its one industry becomes the
+ * list, and its editorial notes, all written in English in version 1 files, say so.
+ */
+export function upStandardV1(v1: Record<string, unknown>): Record<string, unknown> {
+  const { industry, editorial, ...rest } = v1
+  return {
+    ...rest,
+    formatVersion: STANDARD_FORMAT_VERSION,
+    industries: industry === undefined ? [] : [industry],
+    editorial: Array.isArray(editorial)
+      ? editorial.map((note: unknown) =>
+          note !== null && typeof note === 'object' ? { lang: 'en', ...note } : note,
+        )
+      : editorial,
+  }
+}
