@@ -4,6 +4,20 @@ import StandardsListView from '@/views/StandardsListView.vue'
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'standards', component: StandardsListView },
   {
+    path: '/standards/add',
+    name: 'add-standard',
+    component: () => import('@/views/AddStandardView.vue'),
+  },
+  {
+    path: '/standards/:id/changes',
+    name: 'standard-changes',
+    component: () => import('@/views/StandardChangesView.vue'),
+    props: (route) => ({
+      id: route.params.id,
+      from: typeof route.query.from === 'string' ? route.query.from : undefined,
+    }),
+  },
+  {
     path: '/standards/:id',
     name: 'standard',
     component: () => import('@/views/StandardView.vue'),
