@@ -3,12 +3,38 @@ import { computed, shallowRef, ref } from 'vue'
 import type { Standard } from '@/domain/standard/schema'
 import { failure, problem, type FileFailure } from '@/domain/io/problems'
 import { parseStandardTexts, type StandardText } from '@/workers/parse-standards'
+import { addStandard, listAddedStandards, removeStandard, type StandardUse } from '@/db/standards'
+import { useStorageStore } from './storage'
+
+export type { StandardUse } from '@/db/standards'
 
 /** A standard file to load: its name (for messages) and how to read its text. */
 export interface StandardSource {
   file: string
   read: () => Promise<string>
+  /** Added by the person (kept in IndexedDB), not shipped with the app. */
+  added?: boolean
 }
+
+/** The standards the person added, as sources; none where IndexedDB cannot be read. */
+export async function addedSources(): Promise<StandardSource[]> {
+  try {
+    const stored = await listAddedStandards()
+    return stored.map((s) => ({ file: s.file, read: async () => s.body, added: true }))
+  } catch {
+    // Without storage (a refused IndexedDB) the bundled standards are still offered; the
+    // storage problem itself is said where the person saves something.
+    return []
+  }
+}
+
+/** Why an added standard was not kept. */
+export type AddResult =
+  { ok: true } | { ok: false; reason: 'same-id'; title: string } | { ok: false; reason: 'storage' }
+
+/** Why an added standard was not removed: the assessments and reviews made on it. */
+export type RemoveResult =
+  { ok: true } | { ok: false; uses: StandardUse[] } | { ok: false; uses: null }
 
 /** A file that was not offered: its name and its problems (src/i18n/problems.ts says them). */
 export type FailedFile = FileFailure
@@ -38,24 +64,29 @@ export function bundledSources(): StandardSource[] {
 export const useStandardsStore = defineStore('standards', () => {
   const standards = shallowRef<Standard[]>([])
   const failures = ref<FailedFile[]>([])
+  /** Ids of the standards the person added. */
+  const added = shallowRef<ReadonlySet<string>>(new Set())
   const status = ref<'idle' | 'loading' | 'ready'>('idle')
   let pending: Promise<void> | undefined
 
   const byId = computed(() => new Map(standards.value.map((s) => [s.id, s])))
 
   /**
-   * Loads and checks every source. A file that fails is reported by name and left out; the
-   * others are still offered. Loads once unless `force` is set.
+   * Loads and checks every source: by default the bundled files and the standards the person
+   * added. A file that fails is reported by name and left out; the others are still offered.
+   * Loads once unless `force` is set.
    */
-  function load(sources: StandardSource[] = bundledSources(), force = false): Promise<void> {
+  function load(sources?: StandardSource[], force = false): Promise<void> {
     if (pending && !force) return pending
     status.value = 'loading'
     pending = (async () => {
+      const all = sources ?? [...bundledSources(), ...(await addedSources())]
       const loaded: Standard[] = []
+      const addedIds = new Set<string>()
       const failed: FailedFile[] = []
       // Read every file, then check them all together off the page's thread.
       const read = await Promise.all(
-        sources.map(async (source) => {
+        all.map(async (source) => {
           try {
             return { file: source.file, body: await source.read() }
           } catch (e) {
@@ -68,14 +99,18 @@ export const useStandardsStore = defineStore('standards', () => {
       const checked = await parseStandardTexts(texts)
       const results = read.map((r) => ('body' in r ? checked[texts.indexOf(r)]! : r))
       results.forEach((result, i) => {
-        const file = sources[i]?.file ?? ''
+        const file = all[i]?.file ?? ''
         if (!result.ok) failed.push({ file, problem: result.problem, more: result.more })
         else if (loaded.some((s) => s.id === result.value.id)) {
           const same = problem('same-id-as-other-file', { id: result.value.id })
           failed.push({ file, problem: same, more: [] })
-        } else loaded.push(result.value)
+        } else {
+          loaded.push(result.value)
+          if (all[i]?.added) addedIds.add(result.value.id)
+        }
       })
       standards.value = loaded
+      added.value = addedIds
       failures.value = failed
       status.value = 'ready'
     })()
@@ -86,7 +121,57 @@ export const useStandardsStore = defineStore('standards', () => {
     return byId.value.get(id)
   }
 
-  return { standards, failures, status, load, get }
+  /** Whether the person added this standard (rather than it being shipped with the app). */
+  function isAdded(id: string): boolean {
+    return added.value.has(id)
+  }
+
+  /** The JSON file of a standard, as the published schema describes it. */
+  function jsonOf(standard: Standard): string {
+    return `${JSON.stringify(standard, null, 2)}\n`
+  }
+
+  /**
+   * Keeps a standard the person added (already checked by the standard schema, see the add
+   * page) and offers it at once. A standard whose id is taken is refused, naming the other.
+   */
+  async function add(standard: Standard, file: string): Promise<AddResult> {
+    const taken = get(standard.id)
+    if (taken) return { ok: false, reason: 'same-id', title: taken.title }
+    try {
+      const stored = await addStandard({
+        id: standard.id,
+        file,
+        body: jsonOf(standard),
+        addedAt: new Date().toISOString(),
+      })
+      if (!stored) return { ok: false, reason: 'same-id', title: standard.title }
+    } catch (e) {
+      useStorageStore().report(e)
+      return { ok: false, reason: 'storage' }
+    }
+    standards.value = [...standards.value, standard]
+    added.value = new Set([...added.value, standard.id])
+    return { ok: true }
+  }
+
+  /** Removes an added standard, unless assessments or reviews on this device use it. */
+  async function remove(id: string): Promise<RemoveResult> {
+    if (!isAdded(id)) return { ok: false, uses: [] }
+    let uses: StandardUse[]
+    try {
+      uses = await removeStandard(id)
+    } catch (e) {
+      useStorageStore().report(e)
+      return { ok: false, uses: null }
+    }
+    if (uses.length > 0) return { ok: false, uses }
+    standards.value = standards.value.filter((s) => s.id !== id)
+    added.value = new Set([...added.value].filter((a) => a !== id))
+    return { ok: true }
+  }
+
+  return { standards, failures, status, added, load, get, isAdded, jsonOf, add, remove }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useStandardsStore, import.meta.hot))
