@@ -37,6 +37,38 @@ export const TargetOverridesSchema = z.object({
 })
 export type TargetOverrides = z.infer<typeof TargetOverridesSchema>
 
+const ItemKind = z.enum(['P', 'K', 'S', 'A'])
+const VersionedItemSchema = z.object({
+  key: z.string().min(1),
+  kind: ItemKind,
+  text: z.string().max(LIMITS.text),
+  level: z.number().int().min(1).max(6).optional(),
+  task: z.string().optional(),
+})
+
+/**
+ * How a round started on a newer version of the standard came to be: the assessment it was
+ * carried from (on the older version), how many ratings came over unchanged, and the items it
+ * did not carry (changed, with the old and new text; new; removed), for the rating page to show.
+ */
+export const CarriedFromSchema = z.object({
+  assessmentId: z.string().min(1),
+  standardId: z.string().min(1),
+  /** Ratings (a scale value or not applicable) carried over unchanged. */
+  carried: z.number().int().min(0),
+  changed: z.array(
+    z.object({
+      key: z.string().min(1),
+      kind: ItemKind,
+      old: VersionedItemSchema,
+      new: VersionedItemSchema,
+    }),
+  ),
+  added: z.array(VersionedItemSchema),
+  removed: z.array(VersionedItemSchema),
+})
+export type CarriedFrom = z.infer<typeof CarriedFromSchema>
+
 export const AssessmentRecordSchema = z.object({
   id: z.string().min(1),
   standardId: z.string().min(1),
@@ -51,6 +83,11 @@ export const AssessmentRecordSchema = z.object({
   updatedAt: z.iso.datetime(),
   /** The item last rated, to resume where the person left off. */
   lastItemKey: z.string().nullable(),
+  /**
+   * Set on a round started on a newer version of the standard ("reassess"). Optional, so the
+   * records, backups and files made before it stay valid.
+   */
+  carriedFrom: CarriedFromSchema.optional(),
 })
 export type AssessmentRecord = z.infer<typeof AssessmentRecordSchema>
 
