@@ -19,10 +19,9 @@ import {
   type ImportRun,
   type LockedText,
 } from '@/workers/cohort-import'
-import { cohortOf, type Cohort } from '@/domain/cohort/cohort'
 import type { Scale } from '@/domain/assessment/scales'
 import type { Standard } from '@/domain/standard/schema'
-import { loadCohortMembers } from '@/workers/cohort-load'
+import { loadCohort, type LoadedCohort } from '@/workers/cohort-load'
 import { useStandardsStore } from './standards'
 import { useStorageStore } from './storage'
 
@@ -204,12 +203,11 @@ export const useCohortStore = defineStore('cohort', () => {
 
   /**
    * A cohort ready for its views: its files read and reduced in a worker (see cohort-load.ts),
-   * on the standard given (the one its key names).
+   * on the standard given (the one its key names), with what its first view shows.
    */
-  async function cohort(key: string, standard: Standard, scale: Scale): Promise<Cohort> {
+  async function cohort(key: string, standard: Standard, scale: Scale): Promise<LoadedCohort> {
     try {
-      const made = await loadCohortMembers({ key, standard: toRaw(standard), scale: scale.id })
-      return cohortOf(standard, scale, made)
+      return await loadCohort({ key, standard: toRaw(standard), scale: scale.id })
     } catch (error) {
       storage.report(error)
       throw error

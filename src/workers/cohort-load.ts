@@ -2,12 +2,16 @@
  * A cohort's members, read and reduced off the page's thread: the worker reads the cohort's
  * files from IndexedDB a page at a time and turns each into a member (a few small typed arrays),
  * so ten thousand files of a hundred ratings each never cross to the page, nor are they held
- * at once. Where there is no worker (a test), the same runs on this thread.
+ * at once. It also computes what the screen first shows of the whole cohort (the overview), and
+ * sends the members packed in columns whose buffers move to the page rather than being copied:
+ * the page's share of the work is to unpack them and draw. Where there is no worker (a test),
+ * the same runs on this thread, through the same packing.
  */
 import Dexie from 'dexie'
 import { getDb, type GapLensDB } from '@/db/db'
 import type { CohortFileRecord } from '@/db/cohort'
-import type { CohortMember } from '@/domain/cohort/cohort'
+import type { CohortOverview } from '@/domain/cohort/analysis'
+import type { Cohort, CohortMember, PackedMembers } from '@/domain/cohort/cohort'
 import { getScale, type ScaleId } from '@/domain/assessment/scales'
 import type { Standard } from '@/domain/standard/schema'
 
@@ -17,6 +21,16 @@ export interface LoadJob {
   key: string
   standard: Standard
   scale: ScaleId
+}
+
+/** What the worker answers: the members packed, and the overview of the whole cohort. */
+export type LoadAnswer =
+  { packed: PackedMembers; overview: CohortOverview } | { error: { name: string; message: string } }
+
+/** A cohort read for its views: the cohort, and what its first view shows (see analysis.ts). */
+export interface LoadedCohort {
+  cohort: Cohort
+  overview: CohortOverview
 }
 
 /** Files read per query: enough to be quick, few enough to keep memory flat. */
@@ -43,12 +57,47 @@ export async function loadMembers(job: LoadJob, db: GapLensDB): Promise<CohortMe
   }
 }
 
-/** The members of a cohort, made in a worker where there is one. */
-export function loadCohortMembers(job: Omit<LoadJob, 'dbName'>): Promise<CohortMember[]> {
+/**
+ * The worker's side: reads the members, computes the overview and packs the members. `transfer`
+ * lists the buffers to move with the answer.
+ */
+export async function loadAnswer(
+  job: LoadJob,
+  db: GapLensDB,
+): Promise<{ answer: LoadAnswer; transfer: ArrayBuffer[] }> {
+  const members = await loadMembers(job, db)
+  const [{ cohortOf, packMembers }, { cohortOverview }] = await Promise.all([
+    import('@/domain/cohort/cohort'),
+    import('@/domain/cohort/analysis'),
+  ])
+  const cohort = cohortOf(job.standard, getScale(job.scale)!, members)
+  const overview = cohortOverview(cohort)
+  const { packed, transfer } = packMembers(members, cohort.items.length)
+  return { answer: { packed, overview }, transfer }
+}
+
+/** The page's side: the cohort (on the page's own standard) from the worker's answer. */
+export async function cohortFromAnswer(
+  answer: LoadAnswer,
+  standard: Standard,
+  scale: ScaleId,
+): Promise<LoadedCohort> {
+  if ('error' in answer)
+    throw Object.assign(new Error(answer.error.message), { name: answer.error.name })
+  const [{ cohortOf, unpackMembers }, { relinkOverview }] = await Promise.all([
+    import('@/domain/cohort/cohort'),
+    import('@/domain/cohort/analysis'),
+  ])
+  const cohort = cohortOf(standard, getScale(scale)!, unpackMembers(answer.packed))
+  return { cohort, overview: relinkOverview(answer.overview, cohort) }
+}
+
+/** A cohort read in a worker where there is one, with its overview. */
+export async function loadCohort(job: Omit<LoadJob, 'dbName'>): Promise<LoadedCohort> {
   const db = getDb()
-  const here = () => loadMembers({ ...job, dbName: db.name }, db)
-  if (typeof Worker === 'undefined') return here()
-  return new Promise((resolve, reject) => {
+  const here = async () => (await loadAnswer({ ...job, dbName: db.name }, db)).answer
+  const answer = await new Promise<LoadAnswer>((resolve, reject) => {
+    if (typeof Worker === 'undefined') return void here().then(resolve, reject)
     let worker: Worker
     try {
       worker = new Worker(new URL('./cohort-load.worker.ts', import.meta.url), {
@@ -56,24 +105,18 @@ export function loadCohortMembers(job: Omit<LoadJob, 'dbName'>): Promise<CohortM
         name: 'cohort-load',
       })
     } catch {
-      resolve(here())
-      return
+      return void here().then(resolve, reject)
     }
-    worker.onmessage = (
-      event: MessageEvent<
-        { members: CohortMember[] } | { error: { name: string; message: string } }
-      >,
-    ) => {
+    worker.onmessage = (event: MessageEvent<LoadAnswer>) => {
       worker.terminate()
-      if ('members' in event.data) resolve(event.data.members)
-      else
-        reject(Object.assign(new Error(event.data.error.message), { name: event.data.error.name }))
+      resolve(event.data)
     }
     worker.onerror = (event) => {
       event.preventDefault()
       worker.terminate()
-      resolve(here())
+      here().then(resolve, reject)
     }
     worker.postMessage({ ...job, dbName: db.name } satisfies LoadJob)
   })
+  return cohortFromAnswer(answer, job.standard, job.scale)
 }

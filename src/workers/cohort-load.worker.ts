@@ -1,14 +1,15 @@
 /** Reads a cohort off the page's thread (see cohort-load.ts) and posts back its members. */
 import { GapLensDB } from '@/db/db'
-import { loadMembers, type LoadJob } from './cohort-load'
+import { loadAnswer, type LoadAnswer, type LoadJob } from './cohort-load'
 
 self.onmessage = async (event: MessageEvent<LoadJob>) => {
   const db = new GapLensDB(event.data.dbName)
   try {
-    self.postMessage({ members: await loadMembers(event.data, db) })
+    const { answer, transfer } = await loadAnswer(event.data, db)
+    self.postMessage(answer, { transfer })
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error))
-    self.postMessage({ error: { name: e.name, message: e.message } })
+    self.postMessage({ error: { name: e.name, message: e.message } } satisfies LoadAnswer)
   } finally {
     db.close()
   }

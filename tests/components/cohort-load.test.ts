@@ -5,7 +5,10 @@
 import { describe, expect, it } from 'vitest'
 import { storeCohortFiles } from '@/db/cohort'
 import { poolKey } from '@/domain/cohort/pool'
-import { loadMembers } from '@/workers/cohort-load'
+import { cohortFromAnswer, loadAnswer, loadCohort, loadMembers } from '@/workers/cohort-load'
+import { buildCohort } from '@/domain/cohort/cohort'
+import { cohortOverview } from '@/domain/cohort/analysis'
+import { getScale } from '@/domain/assessment/scales'
 import { freshDatabase } from './helpers'
 import { cohortStandard, fiveFiles } from '../fixtures/cohort/five'
 
@@ -48,5 +51,45 @@ describe('reading a cohort in pages', { timeout: 30_000 }, () => {
     expect(members.at(-1)!.id).toBe('a-1200')
     expect(members[0]!.person).toBe(first!.assessment.subject.name)
     expect([...members[0]!.self.slice(0, 4)]).toEqual([4, 3, 2, 5])
+  })
+
+  it('answers with the members packed and the overview, which the page turns back into both', async () => {
+    const files = fiveFiles()
+    await storeCohortFiles(
+      files.map((content, i) => ({
+        cohortKey: poolKey(content),
+        assessmentId: content.assessment.id,
+        hash: `h${i}`,
+        fileName: `${i}.json`,
+        importedAt: '2026-11-29T00:00:00.000Z',
+        content,
+      })),
+    )
+    const job = {
+      key: poolKey(files[0]!),
+      standard: cohortStandard(),
+      scale: 'proficiency-5' as const,
+    }
+    const { answer, transfer } = await loadAnswer({ ...job, dbName: database().name }, database())
+    expect(transfer.length).toBeGreaterThan(0)
+    const moved = structuredClone(answer, { transfer })
+    const { cohort, overview } = await cohortFromAnswer(moved, job.standard, job.scale)
+    // The store orders a cohort by assessment id, as the worker reads it.
+    const sorted = [...files].sort((a, b) => (a.assessment.id < b.assessment.id ? -1 : 1))
+    const expected = buildCohort(cohortStandard(), getScale('proficiency-5')!, sorted)
+    expect(cohort.members.map((m) => m.id)).toEqual(expected.members.map((m) => m.id))
+    expect(overview.stats).toEqual(cohortOverview(expected).stats)
+    expect(overview.heatmap).toEqual(cohortOverview(expected).heatmap)
+    expect((await loadCohort(job)).overview.summary).toEqual(cohortOverview(expected).summary)
+  })
+
+  it('says why a cohort could not be read', async () => {
+    await expect(
+      cohortFromAnswer(
+        { error: { name: 'QuotaExceededError', message: 'full' } },
+        cohortStandard(),
+        'proficiency-5',
+      ),
+    ).rejects.toMatchObject({ name: 'QuotaExceededError', message: 'full' })
   })
 })

@@ -31,6 +31,18 @@ export function matchesFilter(member: CohortMember, filter: CohortFilter): boole
   )
 }
 
+/** Whether a filter keeps every member (nothing chosen in it). */
+export function isEmptyFilter(filter: CohortFilter): boolean {
+  return (
+    !filter.departments?.length &&
+    !filter.jobTitles?.length &&
+    !filter.rounds?.length &&
+    !filter.from &&
+    !filter.to &&
+    !filter.reviewedOnly
+  )
+}
+
 export function filterCohort(cohort: Cohort, filter: CohortFilter): Cohort {
   return withMembers(
     cohort,

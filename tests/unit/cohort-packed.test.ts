@@ -1,0 +1,117 @@
+/**
+ * How a cohort crosses from its worker to the page: the members packed in columns and unpacked
+ * unchanged, the overview of the whole cohort equal to each view's own function and tied back
+ * to the page's items and members, and the filter that keeps everyone.
+ */
+import { describe, expect, it } from 'vitest'
+import { getScale } from '@/domain/assessment/scales'
+import {
+  buildCohort,
+  cohortOf,
+  packMembers,
+  unpackMembers,
+  type CohortMember,
+} from '@/domain/cohort/cohort'
+import {
+  cohortOverview,
+  cohortSummary,
+  dutySpreads,
+  heatmap,
+  itemStats,
+  relinkOverview,
+  selfVsSupervisor,
+  singlePointsOfFailure,
+} from '@/domain/cohort/analysis'
+import { filterOptions, isEmptyFilter } from '@/domain/cohort/filters'
+import { cohortStandard, fiveFiles } from '../fixtures/cohort/five'
+
+const scale = getScale('proficiency-5')!
+const standard = cohortStandard()
+const cohort = buildCohort(standard, scale, fiveFiles())
+const width = cohort.items.length
+
+/** A member as plain values, its typed arrays as lists, to compare across a copy. */
+const plain = (m: CohortMember) => ({
+  ...m,
+  self: [...m.self],
+  supervisor: m.supervisor && [...m.supervisor],
+  targets: [...m.targets],
+})
+
+describe('members packed in columns', () => {
+  it('unpack to the same members, in the same order', () => {
+    const { packed } = packMembers(cohort.members, width)
+    const back = unpackMembers(structuredClone(packed))
+    expect(back.map(plain)).toEqual(cohort.members.map(plain))
+    expect(back.map((m) => m.supervisor === null)).toEqual(
+      cohort.members.map((m) => m.supervisor === null),
+    )
+    expect(back.every((m) => m.self.length === width)).toBe(true)
+  })
+
+  it('hold each list of targets once, shared again when unpacked', () => {
+    const { packed } = packMembers(cohort.members, width)
+    const lists = new Set(cohort.members.map((m) => m.targets)).size
+    expect(packed.targets.length).toBe(lists * width)
+    const back = unpackMembers(packed)
+    expect(new Set(back.map((m) => m.targets)).size).toBe(lists)
+  })
+
+  it('list every column buffer to move, and move them whole', () => {
+    const { packed, transfer } = packMembers(cohort.members, width)
+    expect(transfer).toHaveLength(6)
+    const moved = structuredClone(packed, { transfer })
+    expect(packed.self.length).toBe(0) // detached here
+    expect(unpackMembers(moved).map(plain)).toEqual(cohort.members.map(plain))
+  })
+
+  it('are empty for an empty cohort', () => {
+    const { packed } = packMembers([], width)
+    expect(unpackMembers(packed)).toEqual([])
+  })
+
+  it('refuse a member of another width', () => {
+    expect(() => packMembers(cohort.members, width + 1)).toThrow(RangeError)
+  })
+})
+
+describe('the overview of a whole cohort', () => {
+  it('is what each view computes', () => {
+    const overview = cohortOverview(cohort)
+    expect(overview.options).toEqual(filterOptions(cohort.members))
+    expect(overview.summary).toEqual(cohortSummary(cohort))
+    expect(overview.stats).toEqual(itemStats(cohort))
+    expect(overview.heatmap).toEqual(heatmap(cohort, 'department'))
+    expect(overview.single).toEqual(singlePointsOfFailure(cohort))
+    expect(overview.versus).toEqual(selfVsSupervisor(cohort))
+    expect(overview.spreads).toEqual(dutySpreads(cohort))
+    expect(cohortOverview(cohort, 'jobTitle').heatmap).toEqual(heatmap(cohort, 'jobTitle'))
+  })
+
+  it('after a copy, is tied back to the page’s own items and members', () => {
+    const copied = structuredClone(cohortOverview(cohort))
+    const page = cohortOf(standard, scale, unpackMembers(packMembers(cohort.members, width).packed))
+    const overview = relinkOverview(copied, page)
+    overview.stats.forEach((s, i) => expect(s.item).toBe(page.items[i]))
+    overview.versus.items.forEach((d, i) => expect(d.item).toBe(page.items[i]))
+    for (const point of overview.single) {
+      expect(page.items).toContain(point.item)
+      if (point.holder) expect(page.members).toContain(point.holder)
+    }
+    expect(overview.single.some((p) => p.holder)).toBe(true)
+    expect(overview.stats.map((s) => ({ ...s }))).toEqual(itemStats(page))
+  })
+})
+
+describe('a filter that keeps everyone', () => {
+  it('is empty with nothing chosen, empty lists and no dates', () => {
+    expect(isEmptyFilter({})).toBe(true)
+    expect(
+      isEmptyFilter({ departments: [], jobTitles: [], rounds: [], from: '', reviewedOnly: false }),
+    ).toBe(true)
+    expect(isEmptyFilter({ departments: ['業務部'] })).toBe(false)
+    expect(isEmptyFilter({ rounds: [1] })).toBe(false)
+    expect(isEmptyFilter({ to: '2026-01-01' })).toBe(false)
+    expect(isEmptyFilter({ reviewedOnly: true })).toBe(false)
+  })
+})
