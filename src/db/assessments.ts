@@ -9,9 +9,11 @@ import type { ScaleId } from '@/domain/assessment/scales'
 import { LIMITS } from '@/domain/limits'
 import type {
   AssessmentRecord,
+  CarriedFrom,
   ItemResponse,
   ResponseRecord,
   Subject,
+  TargetOverrides,
 } from '@/domain/assessment/records'
 
 export interface NewAssessment {
@@ -222,8 +224,10 @@ export async function startNewRound(
     const from = await db.assessments.get(fromId)
     if (!from) throw new Error(`no assessment ${fromId}`)
     const createdAt = now()
+    // A round carried over from an older version says so; a plain next round of it does not.
+    const { carriedFrom: _carried, ...same } = from
     const round: AssessmentRecord = {
-      ...from,
+      ...same,
       id: newId(),
       title: roundTitle(from.title, suffix(from.round + 1)),
       round: from.round + 1,
@@ -235,6 +239,56 @@ export async function startNewRound(
     const rows = await db.responses.where('assessmentId').equals(fromId).toArray()
     await db.assessments.add(round)
     await db.responses.bulkAdd(rows.map((r) => ({ ...r, assessmentId: round.id })))
+    return round
+  })
+}
+
+/** What a round on another standard starts with, decided from the round it comes from. */
+export interface RoundPlan {
+  standardId: string
+  targets: TargetOverrides
+  /** The responses to start with (plain objects), by item key. */
+  responses: ReadonlyMap<string, ItemResponse>
+  carriedFrom: CarriedFrom
+}
+
+/**
+ * Starts a new round from an earlier assessment on another standard (a newer version): same
+ * person and scale; the standard, targets and starting responses are what `plan` decides from
+ * the earlier round and its responses, read in the same transaction, so a rating saved meanwhile
+ * cannot slip between the read and the copy. All or nothing: the round and its responses are
+ * stored together or not at all; the earlier round is left as it was.
+ */
+export async function startRoundOn(
+  fromId: string,
+  plan: (from: AssessmentRecord, responses: Map<string, ItemResponse>) => RoundPlan,
+  suffix: (round: number) => string = (n) => `（第 ${n} 輪）`,
+): Promise<AssessmentRecord> {
+  const db = getDb()
+  return db.transaction('rw', db.responses, db.assessments, async () => {
+    const from = await db.assessments.get(fromId)
+    if (!from) throw new Error(`no assessment ${fromId}`)
+    const rows = await db.responses.where('assessmentId').equals(fromId).toArray()
+    const stored = new Map(rows.map(({ assessmentId: _a, itemKey, ...r }) => [itemKey, r]))
+    const next = plan(from, stored)
+    const createdAt = now()
+    const round: AssessmentRecord = {
+      ...from,
+      id: newId(),
+      standardId: next.standardId,
+      title: roundTitle(from.title, suffix(from.round + 1)),
+      targets: structuredClone(next.targets),
+      round: from.round + 1,
+      previousId: from.id,
+      createdAt,
+      updatedAt: createdAt,
+      lastItemKey: null,
+      carriedFrom: structuredClone(next.carriedFrom),
+    }
+    await db.assessments.add(round)
+    await db.responses.bulkAdd(
+      [...next.responses].map(([itemKey, r]) => ({ ...r, assessmentId: round.id, itemKey })),
+    )
     return round
   })
 }

@@ -1,16 +1,19 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, shallowRef, ref } from 'vue'
+import { computed, shallowRef, ref, toRaw } from 'vue'
 import {
   createAssessment,
   deleteAssessment,
   listAssessments,
   responsesByAssessment,
   startNewRound,
+  startRoundOn,
   updateAssessment,
   type NewAssessment,
 } from '@/db/assessments'
 import type { AssessmentRecord, ResponseRecord } from '@/domain/assessment/records'
 import { rateableItems } from '@/domain/assessment/items'
+import { carryOver, carryTargets } from '@/domain/assessment/carry'
+import { diffStandards } from '@/domain/standard/versions'
 import { progress, type Progress } from '@/domain/assessment/ratings'
 import { useRatingStore } from './rating'
 import { useStandardsStore } from './standards'
@@ -87,7 +90,55 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     return record
   }
 
-  return { assessments, status, progressById, refresh, create, rename, remove, newRound }
+  /**
+   * Reassesses on a newer version of the standard: starts a new round on `newerId` for the same
+   * person and scale, carrying over the responses of the items whose code and text are the same
+   * and recording what changed, came and went (see domain/assessment/carry.ts). The earlier
+   * round stays as it was, on its own version. Rejects, storing nothing, when either standard
+   * is not on this device.
+   */
+  async function reassess(
+    fromId: string,
+    newerId: string,
+    suffix?: (round: number) => string,
+  ): Promise<AssessmentRecord> {
+    await standards.load()
+    const newer = standards.get(newerId)
+    if (!newer) throw new Error(`no standard ${newerId}`)
+    const record = await startRoundOn(
+      fromId,
+      (from, stored) => {
+        const older = standards.get(from.standardId)
+        if (!older) throw new Error(`no standard ${from.standardId}`)
+        const { responses: carried, carriedFrom } = carryOver(
+          from.id,
+          stored,
+          diffStandards(toRaw(older), toRaw(newer)),
+        )
+        return {
+          standardId: newer.id,
+          targets: carryTargets(from.targets, newer),
+          responses: carried,
+          carriedFrom,
+        }
+      },
+      suffix,
+    )
+    await refresh()
+    return record
+  }
+
+  return {
+    assessments,
+    status,
+    progressById,
+    refresh,
+    create,
+    rename,
+    remove,
+    newRound,
+    reassess,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useAssessmentsStore, import.meta.hot))
