@@ -186,7 +186,7 @@ describe('problems in a standard file', () => {
     const newer = only(parseStandardFile('x.json', json({ ...goodStandard, formatVersion: 9 })))
     expect(newer).toEqual({
       code: 'version-newer',
-      params: { kind: 'standard', found: 9, supported: 1 },
+      params: { kind: 'standard', found: 9, supported: 2 },
       place: [],
     })
     expect(sentences(newer)['zh-TW']).toContain('第 9 版')
@@ -194,7 +194,7 @@ describe('problems in a standard file', () => {
     const odd = only(parseStandardFile('x.json', json({ ...goodStandard, formatVersion: 'one' })))
     expect(odd.code).toBe('version-unsupported')
     expect(sentences(odd).en).toBe(
-      'Format version "one" is not supported (this app reads version 1)',
+      'Format version "one" is not supported (this app reads version 2)',
     )
   })
 

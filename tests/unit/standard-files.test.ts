@@ -78,10 +78,10 @@ describe('a broken standard file', () => {
   it('is rejected with a wrong format version', () => {
     const failure = refused('v9.json', text({ ...good, formatVersion: 9 }))
     expect(failure.problems).toEqual([
-      { code: 'version-newer', params: { kind: 'standard', found: 9, supported: 1 }, place: [] },
+      { code: 'version-newer', params: { kind: 'standard', found: 9, supported: 2 }, place: [] },
     ])
     expect(failure.zh).toBe(
-      '這個職能基準檔是第 9 版格式，比這個 App 能讀的第 1 版新；請先更新 GapLens',
+      '這個職能基準檔是第 9 版格式，比這個 App 能讀的第 2 版新；請先更新 GapLens',
     )
   })
 

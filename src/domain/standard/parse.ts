@@ -1,4 +1,4 @@
-import { Standard, STANDARD_FORMAT_VERSION } from './schema'
+import { Standard, STANDARD_FORMAT_VERSION, upStandardV1 } from './schema'
 import { checkAgainst } from '../io/issues'
 import { isJsonObject, readJson } from '../io/json'
 import { byField, bySelf, type Layout } from '../io/place'
@@ -14,6 +14,8 @@ const footnoteMarks: Layout = {
     layout: { keys: { n: { field: 'footnoteNumber' }, after: { field: 'anchor' } } },
   },
 }
+/** Marks in a duty's or task's title: named apart from the marks of its outputs and indicators. */
+const titleMarks: Layout = { ...footnoteMarks, field: 'titleFootnotes' }
 const classification: Layout = { keys: { name: { field: 'name' }, code: { field: 'code' } } }
 const lines = (field: 'general' | 'qualifications'): Layout => ({
   field,
@@ -35,8 +37,12 @@ export const STANDARD_LAYOUT: Layout = {
     level: { field: 'standardLevel' },
     field: { ...classification, field: 'field' },
     occupation: { ...classification, field: 'occupation' },
-    industry: { ...classification, field: 'industry' },
+    industries: {
+      field: 'industries',
+      each: { record: 'entry', layout: classification },
+    },
     description: { field: 'workDescription' },
+    descriptionFootnotes: { ...footnoteMarks, field: 'descriptionFootnotes' },
     duties: {
       field: 'duties',
       each: {
@@ -46,6 +52,7 @@ export const STANDARD_LAYOUT: Layout = {
           keys: {
             code: { field: 'code' },
             title: { field: 'title' },
+            titleFootnotes: titleMarks,
             tasks: {
               field: 'tasks',
               each: {
@@ -55,12 +62,19 @@ export const STANDARD_LAYOUT: Layout = {
                   keys: {
                     code: { field: 'code' },
                     title: { field: 'title' },
+                    titleFootnotes: titleMarks,
                     outputs: {
                       field: 'outputs',
                       each: {
                         record: 'output',
                         name: byField('output', 'code'),
-                        layout: { keys: { code: { field: 'code' }, text: { field: 'text' } } },
+                        layout: {
+                          keys: {
+                            code: { field: 'code' },
+                            text: { field: 'text' },
+                            footnotes: footnoteMarks,
+                          },
+                        },
                       },
                     },
                     indicators: {
@@ -103,6 +117,7 @@ export const STANDARD_LAYOUT: Layout = {
             code: { field: 'code' },
             name: { field: 'name' },
             description: { field: 'description' },
+            footnotes: footnoteMarks,
             tasks: { field: 'tasks', each: { record: 'task', name: bySelf('task') } },
           },
         },
@@ -165,6 +180,7 @@ export const STANDARD_LAYOUT: Layout = {
             where: { field: 'where' },
             source: { field: 'extraction' },
             decision: { field: 'decision' },
+            lang: { field: 'language' },
           },
         },
       },
@@ -176,12 +192,17 @@ export const STANDARD_LAYOUT: Layout = {
  * Parses and checks one standard file. Never throws: a bad file yields a result naming the
  * file and its problems, each placed in the standard's own terms, so the caller can report it
  * and still offer the others.
+ *
+ * A version 1 file (saved before standards held several industries) is lifted to version 2
+ * first and then checked as one, so its problems are named as in a current file; a newer
+ * version is refused, as the app cannot know what it holds.
  */
 export function parseStandardFile(file: string, body: string): ParseResult<Standard> {
   const json = readJson(file, body)
   if (!json.ok) return json
   const raw = json.raw
   if (!isJsonObject(raw)) return failure(file, [problem('not-an-object', {})])
+  if (raw.formatVersion === 1) return checkAgainst(file, upStandardV1(raw), Standard, STANDARD_LAYOUT)
   if (raw.formatVersion !== STANDARD_FORMAT_VERSION)
     return failure(file, [versionProblem('standard', raw.formatVersion, STANDARD_FORMAT_VERSION)])
   return checkAgainst(file, raw, Standard, STANDARD_LAYOUT)
