@@ -15,7 +15,10 @@ export type JudgementKind =
   | 'words-joined'
   /** An empty 職能級別 cell. value: the level read. */
   | 'empty-level'
-  /** A code that looks mistyped (O2.31). value: the code used. */
+  /**
+   * A code that looks mistyped (O2.31), or another task's code repeated by mistake (an output
+   * of T2.1 printed as O2.2.1). value: the code used.
+   */
   | 'code-fixed'
   /** Footnote marks and HTML taken out of the text. value: true. */
   | 'footnote-marks'
@@ -31,7 +34,7 @@ export type JudgementKind =
   | 'no-output'
   /** K/S items repeated under several tasks listed once. value: true. */
   | 'items-deduplicated'
-  /** Supplementary notes linked to the K/S items they explain. value: true. */
+  /** Supplementary notes linked to the K, S or A items they explain. value: true. */
   | 'notes-linked'
   /** One supplementary note's link. value: the codes, comma-separated ('' = none). */
   | 'note-link'
@@ -52,6 +55,8 @@ export interface Judgement {
 export interface JudgementAnswer {
   value?: string | number | boolean
   decision?: string
+  /** The language of `decision` (BCP 47); without it, the one its script shows. */
+  lang?: string
 }
 
 /** The editorial entries of a list of judgements, in order. */

@@ -55,6 +55,23 @@ export type PasteResult =
   | { ok: true; standard: Standard; judgements: Judgement[] }
   | { ok: false; problems: PasteProblem[] }
 
+/** How the editorial list and the judgements name the work description. */
+const DESCRIPTION = '工作描述'
+
+/** The language the parser writes its editorial entries in. */
+const PARSER_LANG = 'en'
+
+/**
+ * The language of a decision the person wrote, when they do not say. An English decision quotes
+ * Chinese text at length, so the count of characters says little: English where it is built of
+ * English words (the, is, of …), else Traditional Chinese where it holds Han characters.
+ */
+export function langOf(text: string): string {
+  const english = text.match(/\b(?:the|a|an|is|are|was|of|to|and|as|in|on|it|its|by|with)\b/gi)
+  if ((english?.length ?? 0) >= 2) return 'en'
+  return /\p{Script=Han}/u.test(text) ? 'zh-Hant-TW' : 'en'
+}
+
 export const PASTE_MAX_LENGTH = 2_000_000
 export const PASTE_MAX_LINE = 50_000
 
@@ -130,18 +147,23 @@ function parse(input: string, options: PasteOptions): PasteResult {
     subject: string,
     line: number,
     value: Judgement['value'],
-    note: ((value: Judgement['value']) => EditorialNote) | null,
+    note: ((value: Judgement['value']) => Omit<EditorialNote, 'lang'>) | null,
   ): Judgement['value'] => {
     const id = `${kind}:${subject}`
     const answer = answers[id]
     const chosen = answer?.value ?? value
-    const made = note ? note(chosen) : null
+    // The parser writes its entries in English; a decision the person rewrote is in the
+    // language they say, else the one its script shows.
+    const made = note ? { ...note(chosen), lang: PARSER_LANG } : null
     judged.push({
       id,
       kind,
       line,
       value: chosen,
-      note: made && answer?.decision !== undefined ? { ...made, decision: answer.decision } : made,
+      note:
+        made && answer?.decision !== undefined
+          ? { ...made, decision: answer.decision, lang: answer.lang ?? langOf(answer.decision) }
+          : made,
     })
     return chosen
   }
@@ -195,26 +217,50 @@ function parse(input: string, options: PasteOptions): PasteResult {
   }
   const tasks = duties.flatMap((d) => d.tasks)
 
-  // Mistyped P and O codes: the digits must name the row's task, in order.
+  // Mistyped P and O codes: the digits must name the row's task, in order. A well-formed code
+  // of another task that this task's item repeats (a task's output printed with the code of
+  // the next task's) is a mistake too: the item takes its own task's next code.
+  const codesOf = (t: TaskDraft, letter: 'O' | 'P') =>
+    letter === 'O' ? t.outputs : t.blocks.flatMap((b) => b.row.cells.indicators)
   for (const t of tasks) {
     const digits = t.item.code.slice(1)
-    const fix = (items: RawItem[], letter: 'O' | 'P', word: string) =>
+    const fix = (items: RawItem[], letter: 'O' | 'P', word: string) => {
+      const expected = new RegExp(`^${letter}${digits.replace('.', '\\.')}\\.\\d+$`)
+      const taken = new Set(items.filter((x) => expected.test(x.code)).map((x) => x.code))
       items.forEach((item, i) => {
-        const expected = new RegExp(`^${letter}${digits.replace('.', '\\.')}\\.\\d+$`)
         if (expected.test(item.code)) return
-        const proposed = `${letter}${digits}.${i + 1}`
         const original = item.code
-        const text = cleanText(item.raw).text
-        item.code = String(
-          judge('code-fixed', original, item.line, proposed, (v) => ({
-            where: `${t.item.code} / ${String(v)}`,
-            source: `${original} ${text}`,
-            decision: `The ${word} code ${original} is a mistyped ${String(v)} (${
-              items.length === 1 ? `the only ${word}` : `${word} ${i + 1}`
-            } of task ${t.item.code}, numbered like every other ${word} ${letter}<duty>.<task>.<n>).`,
-          })),
+        const owner = /^[OP](\d+\.\d+)\.\d+$/.exec(original)?.[1]
+        const repeated = tasks.find(
+          (o) =>
+            o !== t &&
+            o.item.code === `T${owner ?? ''}` &&
+            codesOf(o, letter).some((x) => x.code === original),
         )
+        let n = i + 1
+        if (taken.has(`${letter}${digits}.${n}`)) {
+          n = 1
+          while (taken.has(`${letter}${digits}.${n}`)) n++
+        }
+        const proposed = `${letter}${digits}.${n}`
+        const text = cleanText(item.raw).text
+        const nth = items.length === 1 ? `the only ${word}` : `${word} ${i + 1}`
+        item.code = String(
+          repeated
+            ? judge('code-fixed', `${t.item.code} ${original}`, item.line, proposed, (v) => ({
+                where: `${t.item.code} / ${String(v)}`,
+                source: `${t.item.code} … ${original} ${text}`,
+                decision: `The ${word} code ${original} under task ${t.item.code} repeats the code of an ${word} of task ${repeated.item.code} by mistake; read as ${String(v)} (${nth} of task ${t.item.code}, numbered like every other ${word} ${letter}<duty>.<task>.<n>).`,
+              }))
+            : judge('code-fixed', original, item.line, proposed, (v) => ({
+                where: `${t.item.code} / ${String(v)}`,
+                source: `${original} ${text}`,
+                decision: `The ${word} code ${original} is a mistyped ${String(v)} (${nth} of task ${t.item.code}, numbered like every other ${word} ${letter}<duty>.<task>.<n>).`,
+              })),
+        )
+        taken.add(item.code)
       })
+    }
     fix(t.outputs, 'O', 'output')
     fix(
       t.blocks.flatMap((b) => b.row.cells.indicators),
@@ -387,7 +433,7 @@ function parse(input: string, options: PasteOptions): PasteResult {
     seenNotes.add(f.n)
   }
   const anchors: { code: string; n: number; after: string | undefined; underlined?: string }[] = []
-  const withMarks = (code: string, clean: CleanText, line: number) => {
+  const marksOf = (code: string, clean: CleanText, line: number) => {
     const refs = clean.marks.map((m: CleanMark) => {
       if (!footnoteText.has(m.n))
         problems.push(pasteProblem('paste-footnote-missing', { n: m.n }, line))
@@ -407,7 +453,11 @@ function parse(input: string, options: PasteOptions): PasteResult {
       })
       return chosen ? { n: m.n, after: chosen } : { n: m.n }
     })
-    return refs.length > 0 ? { footnotes: refs } : {}
+    return refs.length > 0 ? refs : undefined
+  }
+  const withMarks = (code: string, clean: CleanText, line: number) => {
+    const refs = marksOf(code, clean, line)
+    return refs ? { footnotes: refs } : {}
   }
 
   // ---- build ----------------------------------------------------------------------------
@@ -440,31 +490,43 @@ function parse(input: string, options: PasteOptions): PasteResult {
   const markForms: string[] = []
   const tagsMet = new Set<string>()
   const underlinedIn: { code: string; phrase: string }[] = []
-  const markKinds = new Set<Kind>()
+  const markKinds = new Set<Kind | 'description'>()
   const note = (c: CleanText, code: string) => {
     for (const f of c.markForms) markForms.push(f)
     for (const t of c.tags) tagsMet.add(t)
     for (const u of c.underlined) underlinedIn.push({ code, phrase: u })
-    if (c.marks.length > 0) markKinds.add(kindOf(code))
+    if (c.marks.length > 0) markKinds.add(code === DESCRIPTION ? 'description' : kindOf(code))
     return c
   }
 
+  // Marks in the work description, the titles, outputs and attitudes hang there as they do
+  // on indicators (the description first, as the editorial list names it first).
+  const described = note(cleanText(header.description ?? ''), DESCRIPTION)
+  const description = {
+    text: described.text,
+    marks: marksOf(DESCRIPTION, described, header.descriptionLine),
+  }
+  const titled = (item: RawItem) => {
+    const c = note(clean(item), item.code)
+    const marks = marksOf(item.code, c, item.line)
+    return { title: c.text, ...(marks ? { titleFootnotes: marks } : {}) }
+  }
   const builtDuties = duties.map((d) => {
     unique(d.item)
     return {
       code: d.item.code,
-      title: clean(d.item).text,
+      ...titled(d.item),
       tasks: d.tasks.map((t) => {
         unique(t.item)
-        const title = note(clean(t.item), t.item.code).text
-        return { t, title }
+        return { t, ...titled(t.item) }
       }),
     }
   })
   const dutiesOut = builtDuties.map((d) => ({
     code: d.code,
     title: d.title,
-    tasks: d.tasks.map(({ t, title }) => {
+    ...(d.titleFootnotes ? { titleFootnotes: d.titleFootnotes } : {}),
+    tasks: d.tasks.map(({ t, title, titleFootnotes }) => {
       const indicators = t.blocks.flatMap((b) =>
         b.row.cells.indicators.map((p) => {
           unique(p)
@@ -484,9 +546,11 @@ function parse(input: string, options: PasteOptions): PasteResult {
       return {
         code: t.item.code,
         title,
+        ...(titleFootnotes ? { titleFootnotes } : {}),
         outputs: t.outputs.map((o) => {
           unique(o)
-          return { code: o.code, text: note(clean(o), o.code).text }
+          const c = note(clean(o), o.code)
+          return { code: o.code, text: c.text, ...withMarks(o.code, c, o.line) }
         }),
         indicators,
         knowledge: [...new Set(knowledgeOf(t).map((k) => k.code))],
@@ -502,14 +566,25 @@ function parse(input: string, options: PasteOptions): PasteResult {
   const skills = sItems.map(ksItem)
   const attitudesOut = attitudes.items.map((a) => {
     unique(a)
-    const c = clean(a)
+    const c = note(clean(a), a.code)
     const m = /^(.*?)[：:](.*)$/.exec(c.text)
     const name = (m?.[1] ?? c.text).trim()
     const description = (m?.[2] ?? '').trim()
+    // The marks of an attitude stand in its description: the words a mark follows are taken
+    // from the description alone, never across the name's colon.
+    const descriptionStart = c.text.length - (m?.[2] ?? '').trimStart().length
+    const inDescription = {
+      ...c,
+      marks: c.marks.map((mark) => ({
+        ...mark,
+        before: mark.before.slice(Math.min(descriptionStart, mark.before.length)),
+      })),
+    }
     return {
       code: a.code,
       name,
       description,
+      ...withMarks(a.code, inDescription, a.line),
       ...(attitudes.matrix ? { tasks: attitudes.matrix.get(a.code) ?? [] } : {}),
     }
   })
@@ -546,6 +621,10 @@ function parse(input: string, options: PasteOptions): PasteResult {
       anchored.find((a, i) => i > 0 && a.underlined !== undefined) ?? anchored[1],
     ].filter((a): a is (typeof anchored)[number] => a !== undefined)
     const kinds = [
+      markKinds.has('description') ? 'Work description' : null,
+      markKinds.has('duty') ? 'Duty titles' : null,
+      markKinds.has('task') ? 'Task titles' : null,
+      markKinds.has('output') ? 'Outputs' : null,
       markKinds.has('indicator') ? 'Indicators' : null,
       markKinds.has('knowledge') && markKinds.has('skill')
         ? 'K and S items'
@@ -554,6 +633,7 @@ function parse(input: string, options: PasteOptions): PasteResult {
           : markKinds.has('skill')
             ? 'S items'
             : null,
+      markKinds.has('attitude') ? 'Attitudes' : null,
     ].filter((x) => x !== null)
     const html = [
       tagsMet.has('p') ? 'paragraphs' : null,
@@ -622,25 +702,44 @@ function parse(input: string, options: PasteOptions): PasteResult {
       }), and each task names the codes it lists.`,
     }))
   }
+  // A note explains the K, S or A item it names by code, else the one whose text (an
+  // attitude's name) its term reads most like.
+  const explainable = [
+    ...knowledge,
+    ...skills,
+    ...attitudesOut.map((a) => ({ code: a.code, text: a.name })),
+  ]
   const supplementary = notes.supplementary.map((s) => {
     const term = /^([^：:]{1,40})[：:]/.exec(s.text)?.[1]?.trim() ?? s.text.slice(0, 20)
-    const best = [...knowledge, ...skills]
+    const named = [...s.text.matchAll(/(?<![A-Za-z0-9])[KSA]\d{2,}(?!\d)/g)]
+      .map((m) => m[0])
+      .filter((c, i, all) => all.indexOf(c) === i && explainable.some((k) => k.code === c))
+    const best = explainable
       .map((k) => ({ k, score: similarity(term, k.text) }))
       .sort((a, b) => b.score - a.score)[0]
-    const proposed = best && best.score >= 0.6 ? best.k.code : ''
+    const proposed =
+      named.length > 0 ? named.join(', ') : best && best.score >= 0.6 ? best.k.code : ''
     const chosen = String(judge('note-link', term, s.line, proposed, null))
-    const codes = chosen.split(/[,\s]+/).filter((c) => /^[KS]\d{2,}$/.test(c))
+    const codes = chosen.split(/[,\s]+/).filter((c) => /^[KSA]\d{2,}$/.test(c))
     return { s, term, codes }
   })
   if (supplementary.length > 0) {
     const linked = supplementary.filter((x) => x.codes.length > 0)
-    const textOf = (code: string) =>
-      [...knowledge, ...skills].find((k) => k.code === code)?.text ?? ''
-    const onlyK = linked.every((x) => x.codes.every((c) => c.startsWith('K')))
+    const textOf = (code: string) => explainable.find((k) => k.code === code)?.text ?? ''
+    const letters = new Set(linked.flatMap((x) => x.codes.map((c) => c[0])))
+    const itemWord = !letters.has('A')
+      ? letters.has('S')
+        ? 'knowledge or skill item'
+        : 'knowledge item'
+      : letters.size === 1
+        ? 'attitude'
+        : `${[letters.has('K') ? 'knowledge' : null, letters.has('S') ? 'skill' : null]
+            .filter((x) => x !== null)
+            .join(', ')} or attitude item`
     judge('notes-linked', 'all', supplementary[0]?.s.line ?? 1, true, () => ({
       where: '說明與補充事項 / 其他補充說明',
       source: `${supplementary[0]?.term ?? ''}：… (${numberWord(supplementary.length)} line${supplementary.length > 1 ? 's' : ''})`,
-      decision: `Each line of 其他補充說明 expands on a ${onlyK ? 'knowledge item' : 'knowledge or skill item'}; it is linked to that item (${linked
+      decision: `Each line of 其他補充說明 expands on a${itemWord.startsWith('a') ? 'n' : ''} ${itemWord}; it is linked to that item (${linked
         .map(
           (x) =>
             `${x.term} → ${x.codes.map((c) => (textOf(c).includes(x.term) || x.term.includes(textOf(c)) ? c : `${c} ${textOf(c)}`)).join(', ')}`,
@@ -672,8 +771,14 @@ function parse(input: string, options: PasteOptions): PasteResult {
   }
 
   // ---- header values, the id ------------------------------------------------------------
-  for (const field of ['title', 'description', 'field', 'occupation', 'industry'] as const)
+  for (const field of ['title', 'description', 'field', 'occupation'] as const)
     if (header[field] === null) problems.push(pasteProblem('paste-missing-field', { field }, 1))
+  if (header.industriesUnpaired)
+    problems.push(
+      pasteProblem('paste-industries-unpaired', header.industriesUnpaired, header.industriesLine),
+    )
+  else if (header.industries.length === 0)
+    problems.push(pasteProblem('paste-missing-field', { field: 'industry' }, 1))
   const fieldC = header.field ?? { name: '', code: '' }
   const occupationC = header.occupation ?? { name: '', code: '' }
   const title = header.title ?? ''
@@ -716,8 +821,9 @@ function parse(input: string, options: PasteOptions): PasteResult {
     level: standardLevel,
     field: fieldC,
     occupation: occupationC,
-    industry: header.industry ?? { name: '', code: '' },
-    description: header.description ?? '',
+    industries: header.industries,
+    description: description.text,
+    ...(description.marks ? { descriptionFootnotes: description.marks } : {}),
     duties: dutiesOut,
     knowledge,
     skills,

@@ -15,6 +15,8 @@ export interface PasteProblemParams {
   'paste-no-table': Record<string, never>
   /** A header field the standard needs is missing (title, level, description, classification). */
   'paste-missing-field': { field: PasteField }
+  /** 行業別 names and codes that cannot be paired: a different number of each. */
+  'paste-industries-unpaired': { names: number; codes: number }
   /** A 職能級別 or 基準級別 that is not 1–6. */
   'paste-bad-level': { value: string }
   /** A table row with more cells than the table has columns. */
