@@ -1,4 +1,130 @@
-/** Messages of the standards library: template (zh-TW), kept apart so the catalog stays readable. */
+/**
+ * Messages of the standards library: the CSV template of a standard (zh-TW) — its column notes,
+ * the example rows of the blank template, its file name, and every problem of reading one
+ * (src/domain/standard/import/template-problems.ts). `{line}` is the line of the file.
+ */
 export const templateZhTW = {
-  title: 'template',
+  title: '職能基準範本（CSV）',
+  /** The blank template's download name. */
+  fileName: 'GapLens-職能基準範本.csv',
+  /** A standard written as a template: `{name}` is its code or id. */
+  fileNameOf: '{name}-範本.csv',
+  columns: {
+    kind: '列的種類：standard 基準、field 職類別、occupation 職業別、industry 行業別（可多列）、duty 主要職責、task 工作任務、output 工作產出、indicator 行為指標、knowledge 知識、skill 技能、attitude 態度、footnote 註、note 說明、qualification 能力條件、supplement 其他補充說明、version 版本、editorial 編輯說明、source 來源。第一格以 # 開頭的列是說明或範例，讀取時略過；刪去 # 即成為正式的列。',
+    code: '代碼：職能基準代碼（standard 列，尚無代碼可留空）、T1、T1.1、O1.1.1、P1.1.1、K01、S01、A01；footnote 列填註的號碼；職類別、職業別、行業別的代碼；version 列填該版的職能基準代碼。',
+    duty: '主要職責代碼，如 T1（task、output、indicator 列）；task 列可留空，由任務代碼推得。',
+    task: '工作任務代碼，如 T1.1（output、indicator 列）；knowledge、skill、attitude 列填它所用於的任務，可多個，以空白或逗號分隔。態度沒有對應任務就留空；填 none 表示對應表明列為空。',
+    outputs:
+      'indicator 列：此任務的工作產出代碼，可多個，方便對照；工作產出屬於任務，會核對但不另存。',
+    level: 'standard 列填基準級別，indicator 列填職能級別：1 到 6 的整數。',
+    title:
+      '名稱：職業名稱（standard）、類別名稱（field、occupation、industry）、主要職責、工作任務、態度名稱、版本的職能基準名稱、編輯說明所指之處、來源文件。',
+    text: '文字：工作描述（standard）、工作產出、行為指標、知識、技能、態度的說明、註的內容、說明、能力條件、補充說明、版本說明、編輯說明的決定、來源的擷取方式。',
+    footnotes:
+      '此列文字上的註記號：填註的號碼，如 1；記號接在某些字之後就寫成「1: 那些字」；多個記號各佔一行（或以 | 分隔）。',
+    explains: 'supplement 列：這則補充說明所解釋的知識、技能或態度代碼，如 K01 K02。',
+    id: 'standard 列（選填）：檔案識別碼。留空時用職能基準代碼；沒有代碼時，由職類別代碼、職業別代碼加上名稱的雜湊值產生（如 TST4222-1a2b3c4d），同一名稱永遠得到同一個識別碼。',
+    version: 'version 列：版本，如 V4。',
+    status: 'version 列：狀態，如 最新版本、歷史版本。',
+    date: 'version 列：公告日期，YYYY-MM-DD。',
+    source: 'editorial 列：原始文件上的樣子。',
+    lang: 'editorial 列：說明使用的語言，如 zh-Hant-TW、en。',
+  },
+  comments: {
+    examples:
+      '以下是每一種列的範例（種類前有 #，不會被讀取）。存檔時請選「CSV UTF-8（逗號分隔）」。',
+  },
+  examples: {
+    title: '網路客服人員',
+    description: '透過網路與電話回覆顧客詢問，處理訂單問題，並記錄服務過程。',
+    field: '行銷與銷售 / 客戶服務',
+    occupation: '客戶服務人員',
+    industry: '批發及零售業 / 零售業',
+    duty: '處理顧客詢問',
+    task: '回覆線上詢問',
+    output: '詢問回覆紀錄',
+    indicator: '依據服務規範，於時限內回覆顧客的詢問。',
+    indicatorAnchor: '服務規範',
+    knowledge: '產品與服務知識',
+    skill: '書面溝通能力',
+    attitude: '顧客導向',
+    attitudeDescription: '以顧客的需求為優先，主動提供協助。',
+    footnote: '服務規範：回覆時限、用語與個資保護的規定。',
+    note: '此為本公司自訂的職能基準。',
+    qualification: '高中（職）以上畢業，具一年以上客服經驗。',
+    supplement: '產品與服務知識：本公司各產品的規格與售後服務。',
+    versionStatus: '最新版本',
+    versionNote: '初版',
+    sourceDocument: '本公司客服人員職務說明書',
+    sourceExtraction: '人資部整理',
+    editorialWhere: 'P1.1.1',
+    editorialSource: '職務說明書第 3 頁',
+    editorialDecision: '「時限」依客服部現行規定為 24 小時。',
+  },
+  kinds: {
+    standard: '職能基準',
+    field: '職類別',
+    occupation: '職業別',
+    industry: '行業別',
+    duty: '主要職責',
+    task: '工作任務',
+    output: '工作產出',
+    indicator: '行為指標',
+    knowledge: '知識',
+    skill: '技能',
+    attitude: '態度',
+    footnote: '註',
+    note: '說明',
+    qualification: '能力條件',
+    supplement: '其他補充說明',
+    version: '版本',
+    editorial: '編輯說明',
+    source: '來源',
+  },
+  /** A row named in a problem: its kind and code (「行為指標 P1.2.3」). */
+  named: '{kind} {code}',
+  line: '第 {line} 行：{what}',
+  /** The standard row's level is the 基準級別, not a 職能級別. */
+  badStandardLevel: '基準級別「{value}」不在 1 到 6 之間。',
+  problems: {
+    'template-empty': '檔案是空的。',
+    'template-too-large': '檔案有 {length} 個字元，超過上限 {limit}，不會是一份職能基準範本。',
+    'template-too-many-rows': '超過 {limit} 列，不會是一份職能基準範本。',
+    'template-cell-too-long': '有一格長達 {length} 個字元，超過上限 {limit}。',
+    'template-not-text':
+      '這不是文字檔（可能是 Excel 活頁簿 .xlsx 或其他檔案）。請在 Excel 選「另存新檔 › CSV UTF-8（逗號分隔）」。',
+    'template-not-utf8':
+      '檔案不是 UTF-8 編碼，中文會變成亂碼。請在 Excel 選「另存新檔 › CSV UTF-8（逗號分隔）」後再讀取。',
+    'template-unclosed-quote': '從這一行開始的引號「"」沒有結束，後面的內容都會被當成同一格。',
+    'template-no-header':
+      '找不到標題列：第一列應是欄位名稱 kind、code、duty、task、level、title、text…',
+    'template-missing-column': '標題列缺少「{column}」欄。',
+    'template-unknown-column':
+      '標題列的「{column}」不是範本的欄位（自己的備註欄請以 # 開頭命名）。',
+    'template-duplicate-column': '標題列有兩個「{column}」欄。',
+    'template-extra-cells': '{column} 欄沒有標題，卻有內容。',
+    'template-no-rows':
+      '只有標題與範例列，沒有職能基準的內容。請刪去範例列種類前的 #，或填入自己的列。',
+    'template-unknown-kind': '「{kind}」不是範本的列種類。',
+    'template-missing-row': '缺少{kind}列。',
+    'template-repeated-row': '{kind}列只能有一列，第 {first} 行已經有了。',
+    'template-missing-value': '{thing} 的「{column}」欄不可空白。',
+    'template-bad-level': '{thing} 的職能級別「{value}」不在 1 到 6 之間。',
+    'template-bad-code': '「{value}」不是{kind}代碼的格式。',
+    'template-duplicate-code': '代碼 {code} 重複，第 {first} 行已經用過。',
+    'template-unknown-duty': '{thing} 所屬的主要職責 {duty} 沒有對應的 duty 列。',
+    'template-unknown-task': '{thing} 所屬的工作任務 {task} 沒有對應的 task 列。',
+    'template-unknown-output':
+      '行為指標 {code} 列出的工作產出 {output} 不是工作任務 {task} 的產出。',
+    'template-task-outside-duty': '工作任務 {task} 不屬於主要職責 {duty}。',
+    'template-duty-without-tasks': '主要職責 {duty} 底下沒有任何工作任務。',
+    'template-task-without-indicators': '工作任務 {task} 底下沒有任何行為指標。',
+    'template-unknown-item': '補充說明所解釋的 {item} 不是本基準的知識、技能或態度。',
+    'template-bad-footnote-mark': '註記號「{value}」看不懂，請寫成「1」或「1: 接在後面的字」。',
+    'template-unknown-footnote': '【註{n}】沒有對應的 footnote 列。',
+    'template-bad-date': '日期「{value}」不是有效的日期，請寫成 YYYY-MM-DD。',
+    'template-bad-lang': '語言「{value}」不是語言代碼，請寫 zh-Hant-TW 或 en 等。',
+    'template-invalid': '讀出的職能基準不符合格式（{path}：{message}）。',
+    'template-unreadable': '讀取時發生錯誤，檔案未被讀入（{message}）。',
+  },
 }
