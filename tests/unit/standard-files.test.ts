@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { parseStandardFile } from '@/domain/standard/parse'
 import type { Standard } from '@/domain/standard/schema'
 import { problemsOf } from '@/domain/io/problems'
-import { describeFailure } from '@/i18n/problems'
+import { describeFailure, describeProblem } from '@/i18n/problems'
 import { LEVEL_DESCRIPTORS } from '@/domain/levels'
 import { makeStandard } from '../fixtures/standard'
 import { STANDARD_SCHEMA_PATH, standardJsonSchemaText } from '../tools/json-schema'
@@ -134,6 +134,105 @@ describe('a broken standard file', () => {
       '主要職責 T2 › 工作任務 T1.1：工作任務 T1.1 的代碼應以「T2.」開頭',
       '態度 A01：找不到工作任務 T2.1',
     ])
+  })
+})
+
+describe('a version 1 file (one industry, editorial notes without a language)', () => {
+  /** A version 2 standard written back as version 1 was. */
+  const asV1 = (standard: Standard) => {
+    const { industries, editorial, ...rest } = standard
+    return {
+      ...rest,
+      formatVersion: 1,
+      industry: industries[0],
+      editorial: editorial.map(({ lang: _lang, ...note }) => note),
+    }
+  }
+  const read = (value: unknown) => {
+    const result = parseStandardFile('v1.json', JSON.stringify(value))
+    if (!result.ok) throw new Error(describeFailure(result, 'en'))
+    return result.value
+  }
+
+  it('reads as version 2: its industry the one of the list, its notes in English', () => {
+    const note = { where: 'T1.1', source: '任務一', decision: 'Kept as published.', lang: 'en' }
+    const v2 = makeStandard({ editorial: [note] })
+    const lifted = read(asV1(v2))
+    expect(lifted.formatVersion).toBe(2)
+    expect(lifted.industries).toEqual([{ name: '測試行業', code: 'X99' }])
+    expect(lifted.editorial).toEqual([note])
+    expect(lifted).toStrictEqual(v2)
+  })
+
+  it.each(files)('%s written as version 1 reads as the bundled file', (file) => {
+    const bundled = load(file)
+    expect(read(asV1(bundled))).toStrictEqual(bundled)
+  })
+
+  it('a version 1 file with dates and notes on every version entry reads as it was', () => {
+    const versions = [
+      {
+        version: 'V1',
+        code: 'TST1234-001v1',
+        title: '測試',
+        status: '最新版本',
+        note: '略',
+        date: '2024-12-15',
+      },
+    ]
+    expect(read(asV1(makeStandard({ versions }))).versions).toEqual(versions)
+  })
+
+  it('a version 1 file without its industry is refused in the terms of version 2', () => {
+    const { industry: _industry, ...broken } = asV1(makeStandard())
+    const result = parseStandardFile('v1.json', JSON.stringify(broken))
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(describeFailure(result, 'zh-TW')).toBe('行業別至少要有一項')
+    expect(describeFailure(result, 'en')).toBe('the industries must not be empty')
+  })
+
+  it('a problem in a further industry is placed on it', () => {
+    const broken = makeStandard({
+      industries: [
+        { name: '測試行業', code: 'X99' },
+        { name: '第二行業', code: '' },
+      ],
+    })
+    const result = parseStandardFile('x.json', JSON.stringify(broken))
+    expect(result.ok ? 'valid' : describeFailure(result, 'zh-TW')).toBe(
+      '行業別 › 第 2 筆：代碼不可空白',
+    )
+  })
+})
+
+describe('footnote marks of version 2, placed on their records', () => {
+  /** Every problem of a file, each as a sentence. */
+  const refused = (value: unknown, locale: 'zh-TW' | 'en') => {
+    const result = parseStandardFile('x.json', JSON.stringify(value))
+    return result.ok
+      ? 'valid'
+      : problemsOf(result)
+          .map((p) => describeProblem(p, locale))
+          .join('; ')
+  }
+
+  it('on an output, a task title, an attitude and the description', () => {
+    const good = makeStandard()
+    const broken = structuredClone(good)
+    broken.duties[0]!.tasks[0]!.outputs[0]!.footnotes = [{ n: 1, after: '不存在' }]
+    broken.duties[0]!.tasks[0]!.titleFootnotes = [{ n: 9 }]
+    broken.attitudes[0]!.footnotes = [{ n: 2, after: '被動' }]
+    broken.descriptionFootnotes = [{ n: 3 }]
+    expect(refused(broken, 'en').split('; ')).toEqual([
+      'Footnote marks in the work description › footnote mark 3: there is no footnote 3',
+      'Duty T1 › task T1.1 › footnote marks in the title › footnote mark 9: there is no footnote 9',
+      'Duty T1 › task T1.1 › work output O1.1.1 › footnote mark 1: footnote 1 is marked after “不存在”, but the text has no “不存在”',
+      'Attitude A01 › footnote mark 2: footnote 2 is marked after “被動”, but the text has no “被動”',
+    ])
+    expect(refused(broken, 'zh-TW').split('; ')[1]).toBe(
+      '主要職責 T1 › 工作任務 T1.1 › 名稱的註釋標注 › 【註9】標注：沒有【註9】這則註釋',
+    )
   })
 })
 

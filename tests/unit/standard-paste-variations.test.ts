@@ -286,3 +286,220 @@ describe('broken pastes are refused with problems that name a line', () => {
     for (const input of inputs) expect(() => parsePastedStandard(input as string)).not.toThrow()
   })
 })
+
+describe('what format version 2 holds', () => {
+  const withIndustry = (...lines: string[]) =>
+    HEADER.flatMap((l) => (l.includes('行業別') ? lines : [l]))
+  const industries = (header: string[]) =>
+    ok(parsePastedStandard(text(ROWS, { header }))).standard.industries
+
+  it('several industries: separated by 、, on repeated 行業別 rows, or on a merged cell’s rows', () => {
+    const two = [
+      { name: '資訊業', code: 'J62' },
+      { name: '住宿及餐飲業 / 住宿業', code: 'I55' },
+    ]
+    expect(
+      industries(withIndustry('\t行業別\t資訊業、住宿及餐飲業 / 住宿業\t行業別代碼\tJ62、I55\t')),
+    ).toEqual(two)
+    expect(
+      industries(
+        withIndustry(
+          '\t行業別\t資訊業\t行業別代碼\tJ62\t',
+          '\t行業別\t住宿及餐飲業 / 住宿業\t行業別代碼\tI55\t',
+        ),
+      ),
+    ).toEqual(two)
+    expect(
+      industries(
+        withIndustry('\t行業別\t資訊業\t行業別代碼\tJ62\t', '\t\t住宿及餐飲業 / 住宿業\t\tI55\t'),
+      ),
+    ).toEqual(two)
+    // A cell's line break copied as a new line: the rest of each cell opens the next line.
+    expect(
+      industries(
+        withIndustry('\t行業別\t資訊業', '住宿及餐飲業 / 住宿業\t行業別代碼\tJ62', 'I55\t'),
+      ),
+    ).toEqual(two)
+  })
+
+  it('several industries in one cell split at spaces only where each reads 大類 / 細類', () => {
+    expect(
+      industries(
+        withIndustry('\t行業別\t資訊業 / 軟體業 住宿及餐飲業 / 住宿業\t行業別代碼\tJ62 I55\t'),
+      ),
+    ).toEqual([
+      { name: '資訊業 / 軟體業', code: 'J62' },
+      { name: '住宿及餐飲業 / 住宿業', code: 'I55' },
+    ])
+    // One code takes the whole name, whatever it holds.
+    expect(industries(withIndustry('\t行業別\t農、林、漁、牧業\t行業別代碼\tA01\t'))).toEqual([
+      { name: '農、林、漁、牧業', code: 'A01' },
+    ])
+  })
+
+  it('names and codes that cannot be paired are refused on the 行業別 line', () => {
+    const header = withIndustry('\t行業別\t資訊業\t行業別代碼\tJ62、I55\t')
+    const r = parsePastedStandard(text(ROWS, { header }))
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.problems).toContainEqual({
+      code: 'paste-industries-unpaired',
+      params: { names: 1, codes: 2 },
+      line: 8,
+    })
+  })
+
+  it('a version row without a date or a note keeps the row without them', () => {
+    const header = [
+      ...HEADER.slice(0, 2),
+      '版本\t職能基準代碼\t職能基準名稱\t狀態\t更新說明\t發展更新日期',
+      'V2\tTST1234-001v2\t測試人員\t最新版本\t略\t',
+      'V1\tTST1234-001v1\t測試人員\t歷史版本\t\t2020/1/5',
+      'V0\tTST1234-001\t測試人員\t歷史版本',
+      '',
+      ...HEADER.slice(2),
+    ]
+    const r = ok(parsePastedStandard(text(ROWS, { header })))
+    expect(r.standard.versions).toEqual([
+      { version: 'V2', code: 'TST1234-001v2', title: '測試人員', status: '最新版本', note: '略' },
+      {
+        version: 'V1',
+        code: 'TST1234-001v1',
+        title: '測試人員',
+        status: '歷史版本',
+        date: '2020-01-05',
+      },
+      { version: 'V0', code: 'TST1234-001', title: '測試人員', status: '歷史版本' },
+    ])
+  })
+
+  it('a version table with spaces where tabs were, and a date of the Republic', () => {
+    const header = [
+      ...HEADER.slice(0, 2),
+      '版本\t職能基準代碼\t職能基準名稱\t狀態\t更新說明\t發展更新日期',
+      'V1 TST1234-001v1 測試人員 最新版本 已被《X》取代 113/12/15',
+      '',
+      ...HEADER.slice(2),
+    ]
+    const r = ok(parsePastedStandard(text(ROWS, { header })))
+    expect(r.standard.versions).toEqual([
+      {
+        version: 'V1',
+        code: 'TST1234-001v1',
+        title: '測試人員',
+        status: '最新版本',
+        note: '已被《X》取代',
+        date: '2024-12-15',
+      },
+    ])
+  })
+
+  const NOTE = (n: number, body: string) => [...NOTES, '- 其他補充說明：', `- 【註${n}】${body}`]
+
+  it('a footnote mark on an output hangs there', () => {
+    const rows = [
+      (ROWS[0] ?? '').replace('O1.1.1 測試報告', 'O1.1.1 測試報告 ^{【註1】}'),
+      ROWS[1] ?? '',
+    ]
+    const r = ok(parsePastedStandard(text(rows, { notes: NOTE(1, '報告：格式。') })))
+    expect(tasks(r)[0]?.outputs).toEqual([
+      { code: 'O1.1.1', text: '測試報告', footnotes: [{ n: 1 }] },
+    ])
+    expect(r.judgements.find((j) => j.kind === 'footnote-marks')?.note?.where).toBe('Outputs')
+  })
+
+  it('a footnote mark in a task title and in a duty title hangs on the title', () => {
+    const rows = [
+      (ROWS[0] ?? '')
+        .replace('T1 測試', 'T1 測試 ^{【註2】}')
+        .replace('T1.1 寫測 試', 'T1.1 寫單元測試 ^{【註1】} 文件'),
+      ROWS[1] ?? '',
+    ]
+    const notes = [...NOTE(1, '單元測試：函式。'), '- 【註2】測試：軟體測試。']
+    const r = ok(parsePastedStandard(text(rows, { notes })))
+    expect(r.standard.duties[0]).toMatchObject({ title: '測試', titleFootnotes: [{ n: 2 }] })
+    expect(tasks(r)[0]).toMatchObject({
+      title: '寫單元測試文件',
+      titleFootnotes: [{ n: 1, after: '單元測試' }],
+    })
+    expect(r.judgements.find((j) => j.kind === 'footnote-marks')?.note?.where).toBe(
+      'Duty titles, Task titles',
+    )
+  })
+
+  it('a footnote mark in an attitude hangs in its description', () => {
+    const attitudes = [...ATTITUDES.slice(0, 3), 'A01 細心：注意細節 ^{【註1】} 。', '']
+    const r = ok(parsePastedStandard(text(ROWS, { attitudes, notes: NOTE(1, '細節：小處。') })))
+    expect(r.standard.attitudes[0]).toEqual({
+      code: 'A01',
+      name: '細心',
+      description: '注意細節。',
+      footnotes: [{ n: 1, after: '細節' }],
+    })
+  })
+
+  it('a footnote mark in the work description hangs there', () => {
+    const header = HEADER.map((l) =>
+      l.startsWith('工作描述') ? '工作描述\t\t測試軟體 ^{【註1】} ，記錄結果。\t\t\t' : l,
+    )
+    const r = ok(parsePastedStandard(text(ROWS, { header, notes: NOTE(1, '軟體：程式。') })))
+    expect(r.standard.description).toBe('測試軟體，記錄結果。')
+    // Anchored on the footnote's own term, as on an indicator.
+    expect(r.standard.descriptionFootnotes).toEqual([{ n: 1, after: '軟體' }])
+    expect(r.judgements.find((j) => j.id === 'footnote-anchor:工作描述 1')?.line).toBe(9)
+  })
+
+  it('a supplementary note that explains an attitude is linked to it, by name or by code', () => {
+    const attitudes = [
+      ...ATTITUDES.slice(0, 3),
+      'A01 細心：注意細節。',
+      'A02 耐心：不急躁。',
+      'A03 主動積極：不需他人指示。',
+      '',
+    ]
+    const byName = [...NOTES, '- 其他補充說明：', '- 主動積極：遇到問題立即行動。']
+    const r = ok(parsePastedStandard(text(ROWS, { attitudes, notes: byName })))
+    expect(r.standard.notes.supplementary).toEqual([
+      { text: '主動積極：遇到問題立即行動。', explains: ['A03'] },
+    ])
+    expect(r.judgements.find((j) => j.kind === 'notes-linked')?.note?.decision).toContain(
+      'expands on an attitude',
+    )
+    const byCode = [...NOTES, '- 其他補充說明：', '- 自發：見 A03 與 K01。']
+    const c = ok(parsePastedStandard(text(ROWS, { attitudes, notes: byCode })))
+    expect(c.standard.notes.supplementary[0]?.explains).toEqual(['A03', 'K01'])
+  })
+
+  it('an output printed with the next task’s code takes its task’s own next code', () => {
+    const rows = [
+      (ROWS[0] ?? '').replace('O1.1.1 測試報告', 'O1.1.1 測試報告 O1.2.1 測試計畫'),
+      ROWS[1] ?? '',
+    ]
+    const r = ok(parsePastedStandard(text(rows)))
+    expect(tasks(r).map((t) => t.outputs.map((o) => o.code))).toEqual([
+      ['O1.1.1', 'O1.1.2'],
+      ['O1.2.1'],
+    ])
+    const fixed = r.judgements.find((j) => j.kind === 'code-fixed')
+    expect(fixed).toMatchObject({ id: 'code-fixed:T1.1 O1.2.1', line: 13, value: 'O1.1.2' })
+    expect(fixed?.note).toMatchObject({
+      where: 'T1.1 / O1.1.2',
+      source: 'T1.1 … O1.2.1 測試計畫',
+      lang: 'en',
+    })
+    expect(fixed?.note?.decision).toContain('repeats the code of an output of task T1.2')
+  })
+
+  it('writes version 2: its editorial entries in English, a rewritten one in its own language', () => {
+    const rows = [ROWS[0] ?? '', (ROWS[1] ?? '').replace('O1.2.1', 'O1.21')]
+    const r = ok(parsePastedStandard(text(rows)))
+    expect(r.standard.formatVersion).toBe(2)
+    expect(r.standard.editorial.map((n) => n.lang)).toEqual(['en', 'en', 'en'])
+    const zh = ok(
+      parsePastedStandard(text(rows), {
+        answers: { 'code-fixed:O1.21': { decision: '代碼 O1.21 應為 O1.2.1。' } },
+      }),
+    )
+    expect(zh.standard.editorial.find((n) => n.where === 'T1.2 / O1.2.1')?.lang).toBe('zh-Hant-TW')
+  })
+})

@@ -14,8 +14,28 @@ const footnoteMarks: Layout = {
     layout: { keys: { n: { field: 'footnoteNumber' }, after: { field: 'anchor' } } },
   },
 }
-/** Marks in a duty's or task's title: named apart from the marks of its outputs and indicators. */
-const titleMarks: Layout = { ...footnoteMarks, field: 'titleFootnotes' }
+/**
+ * Marks in a title or in the work description: the place says where the mark stands (… › footnote
+ * marks in the title › footnote mark 2), as a mark there is told apart from no other by its
+ * record alone.
+ */
+const marksIn = (field: 'titleFootnotes' | 'descriptionFootnotes'): Layout => ({
+  field,
+  each: {
+    ...footnoteMarks.each,
+    record: 'footnoteMark',
+    name: (value, key, root) => [
+      { kind: 'field', field },
+      ...(byField('footnoteMark', 'n')?.(value, key, root) ?? [
+        {
+          kind: 'record',
+          record: 'footnoteMark',
+          label: { position: typeof key === 'number' ? key + 1 : 1 },
+        },
+      ]),
+    ],
+  },
+})
 const classification: Layout = { keys: { name: { field: 'name' }, code: { field: 'code' } } }
 const lines = (field: 'general' | 'qualifications'): Layout => ({
   field,
@@ -42,7 +62,7 @@ export const STANDARD_LAYOUT: Layout = {
       each: { record: 'entry', layout: classification },
     },
     description: { field: 'workDescription' },
-    descriptionFootnotes: { ...footnoteMarks, field: 'descriptionFootnotes' },
+    descriptionFootnotes: marksIn('descriptionFootnotes'),
     duties: {
       field: 'duties',
       each: {
@@ -52,7 +72,7 @@ export const STANDARD_LAYOUT: Layout = {
           keys: {
             code: { field: 'code' },
             title: { field: 'title' },
-            titleFootnotes: titleMarks,
+            titleFootnotes: marksIn('titleFootnotes'),
             tasks: {
               field: 'tasks',
               each: {
@@ -62,7 +82,7 @@ export const STANDARD_LAYOUT: Layout = {
                   keys: {
                     code: { field: 'code' },
                     title: { field: 'title' },
-                    titleFootnotes: titleMarks,
+                    titleFootnotes: marksIn('titleFootnotes'),
                     outputs: {
                       field: 'outputs',
                       each: {
@@ -202,7 +222,8 @@ export function parseStandardFile(file: string, body: string): ParseResult<Stand
   if (!json.ok) return json
   const raw = json.raw
   if (!isJsonObject(raw)) return failure(file, [problem('not-an-object', {})])
-  if (raw.formatVersion === 1) return checkAgainst(file, upStandardV1(raw), Standard, STANDARD_LAYOUT)
+  if (raw.formatVersion === 1)
+    return checkAgainst(file, upStandardV1(raw), Standard, STANDARD_LAYOUT)
   if (raw.formatVersion !== STANDARD_FORMAT_VERSION)
     return failure(file, [versionProblem('standard', raw.formatVersion, STANDARD_FORMAT_VERSION)])
   return checkAgainst(file, raw, Standard, STANDARD_LAYOUT)

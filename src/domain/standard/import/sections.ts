@@ -218,7 +218,10 @@ export function pairIndustries(
   const nameList = names.map((n) => n.trim()).filter((n) => n !== '')
   if (codeList.length === 0 || nameList.length === 0) return { ok: true, industries: [] }
   const pieces = (split: (name: string) => string[]) =>
-    nameList.flatMap(split).map((n) => n.trim()).filter((n) => n !== '')
+    nameList
+      .flatMap(split)
+      .map((n) => n.trim())
+      .filter((n) => n !== '')
   // Split at white space only where every piece reads 大類 / 細類, as iCAP industries do: the
   // extraction also breaks words with spaces, and a broken word must not pass for two names.
   const bySpace = pieces((n) => n.split(/(?<![/\s])\s+(?![/\s])/))
