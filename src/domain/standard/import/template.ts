@@ -713,6 +713,13 @@ function build(
     return code
   }
 
+  // Which row each part of the standard came from, to place the schema's issues.
+  const lineOf = new Map<object, number>()
+  const at = <T extends object>(value: T, l: Line): T => {
+    lineOf.set(value, l.line)
+    return value
+  }
+
   // ---- footnotes first: marks on every other row refer to them ---------------------------
   const footnotes: { n: number; text: string }[] = []
   const noteLine = new Map<number, number>()
@@ -735,7 +742,7 @@ function build(
       continue
     }
     noteLine.set(n, l.line)
-    if (text !== '') footnotes.push({ n, text })
+    if (text !== '') footnotes.push(at({ n, text }, l))
   }
   const marksOf = (l: Line): FootnoteRef[] | undefined => {
     const raw = l.get('footnotes')
@@ -815,11 +822,6 @@ function build(
   }
 
   // ---- duties and tasks --------------------------------------------------------------------
-  const lineOf = new Map<object, number>()
-  const at = <T extends object>(value: T, l: Line): T => {
-    lineOf.set(value, l.line)
-    return value
-  }
   interface DutyDraft {
     code: string
     title: string
@@ -932,12 +934,15 @@ function build(
           ),
         )
 
-  for (const [c, duty] of duties)
-    if (duty.tasks.length === 0)
-      add(templateProblem('template-duty-without-tasks', { duty: c }, dutyLines.get(c)!.line))
-  for (const [c, task] of tasks)
-    if (task.draft.indicators.length === 0)
-      add(templateProblem('template-task-without-indicators', { task: c }, task.line.line))
+  // Only where nothing else is wrong: a task left empty by a bad indicator row would be noise.
+  if (problems.length === 0) {
+    for (const [c, duty] of duties)
+      if (duty.tasks.length === 0)
+        add(templateProblem('template-duty-without-tasks', { duty: c }, dutyLines.get(c)!.line))
+    for (const [c, task] of tasks)
+      if (task.draft.indicators.length === 0)
+        add(templateProblem('template-task-without-indicators', { task: c }, task.line.line))
+  }
 
   // ---- K, S and A items ------------------------------------------------------------------
   /** The task codes a K, S or A row serves; undefined for an empty cell. */
