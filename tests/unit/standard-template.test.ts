@@ -234,6 +234,88 @@ describe('a company standard', () => {
   })
 })
 
+describe('every part of a standard comes back', () => {
+  it('optional lists empty or absent, marks everywhere, awkward text', () => {
+    const base = ok(readTemplate(csv()))
+    const duty = base.duties[0]!
+    const task = duty.tasks[0]!
+    const rich = Standard.parse({
+      ...base,
+      code: 'TST1234-001v1',
+      id: 'TST1234-001v1',
+      descriptionFootnotes: [{ n: 2, after: '記錄結果' }],
+      industries: [...base.industries, { name: '專業服務業', code: 'M70' }],
+      duties: [
+        {
+          ...duty,
+          titleFootnotes: [],
+          tasks: [
+            {
+              ...task,
+              titleFootnotes: [{ n: 2 }],
+              outputs: [
+                { code: 'O1.1.1', text: '測試報告, "草稿"\n第二行', footnotes: [{ n: 1 }] },
+              ],
+              indicators: [
+                ...task.indicators,
+                { code: 'P1.1.2', text: '- 以清單寫測試 =SUM(A1); 完成', level: 4 },
+              ],
+            },
+          ],
+        },
+      ],
+      knowledge: [{ code: 'K01', text: '測試理論', footnotes: [] }],
+      attitudes: [
+        { ...base.attitudes[0]!, tasks: [], footnotes: [{ n: 2, after: '細節' }] },
+        { code: 'A02', name: '耐心', description: '+ 不放棄', tasks: ['T1.1'] },
+      ],
+      footnotes: [...base.footnotes, { n: 2, text: '第二個註 | 有直線' }],
+      notes: {
+        general: ['說明一', '@說明二'],
+        qualifications: ['條件'],
+        supplementary: [
+          { text: '補充', explains: [] },
+          { text: '補充二', explains: ['K01', 'A01'] },
+          { text: '補充三' },
+        ],
+      },
+      versions: [
+        { version: 'V1', code: 'TST1234-001v1', title: '測試人員', status: '最新版本' },
+        {
+          version: 'V0',
+          code: 'TST1234-001',
+          title: '測試',
+          status: '歷史版本',
+          note: '已被取代',
+          date: '2020-01-31',
+        },
+      ],
+      editorial: [{ where: 'P1.1.2', source: '', decision: '保留原文', lang: 'zh-Hant-TW' }],
+    })
+    const text = templateOf(rich)
+    expect(ok(readTemplate(text))).toEqual(rich)
+    const rows = parseCsv(text).map((r) => [...r])
+    expect(ok(readTemplate(excelCsv(rows, ';', '\n')))).toEqual(rich)
+    expect(ok(readTemplate(`sep=;\n${excelCsv(rows, ';', '\n')}`))).toEqual(rich)
+    expect(ok(readTemplate(excelCsv(rows, '\t', '\r\n')))).toEqual(rich)
+  })
+
+  it('reads an English standard with accented words (not taken for mojibake)', () => {
+    const rows = ROWS.map((r) =>
+      r.map((c) =>
+        c
+          .replace('測試人員', 'Pâtissier')
+          .replace('測試軟體，記錄結果。', 'Makes crème brûlée and pâte à choux.')
+          .replace('寫測試', 'Crème anglaise')
+          .replace(/[\u3400-\u9fff，。：／]+/g, 'word'),
+      ),
+    )
+    const s = ok(readTemplate(csv(rows)))
+    expect(s.title).toBe('Pâtissier')
+    expect(s.duties[0]!.tasks[0]!.title).toBe('Crème anglaise')
+  })
+})
+
 describe('broken templates: each problem with its line', () => {
   const cases: [string, string, TemplateProblemCode, number][] = [
     ['an empty file', '', 'template-empty', 1],

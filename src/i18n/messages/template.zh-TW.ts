@@ -13,7 +13,7 @@ export const templateZhTW = {
     kind: '列的種類：standard 基準、field 職類別、occupation 職業別、industry 行業別（可多列）、duty 主要職責、task 工作任務、output 工作產出、indicator 行為指標、knowledge 知識、skill 技能、attitude 態度、footnote 註、note 說明、qualification 能力條件、supplement 其他補充說明、version 版本、editorial 編輯說明、source 來源。第一格以 # 開頭的列是說明或範例，讀取時略過；刪去 # 即成為正式的列。',
     code: '代碼：職能基準代碼（standard 列，尚無代碼可留空）、T1、T1.1、O1.1.1、P1.1.1、K01、S01、A01；footnote 列填註的號碼；職類別、職業別、行業別的代碼；version 列填該版的職能基準代碼。',
     duty: '主要職責代碼，如 T1（task、output、indicator 列）；task 列可留空，由任務代碼推得。',
-    task: '工作任務代碼，如 T1.1（output、indicator 列）；knowledge、skill、attitude 列填它所用於的任務，可多個，以空白或逗號分隔。態度沒有對應任務就留空；填 none 表示對應表明列為空。',
+    task: '工作任務代碼，如 T1.1（output、indicator 列）；knowledge、skill、attitude 列填它所用於的任務，可多個，以空白或逗號分隔。態度沒有對應任務就留空；填 none 表示 √ 對應表裡沒有任何任務。',
     outputs:
       'indicator 列：此任務的工作產出代碼，可多個，方便對照；工作產出屬於任務，會核對但不另存。',
     level: 'standard 列填基準級別，indicator 列填職能級別：1 到 6 的整數。',

@@ -8,8 +8,9 @@
  * The file is CSV as the project writes it (../../io/csv: UTF-8 with a BOM, CRLF, RFC 4180
  * quoting, a leading apostrophe before a text cell that a spreadsheet would run as a formula).
  * The reader takes what Excel saves: with or without the BOM, CRLF or LF, quoted cells with
- * commas and line breaks, `;` or tab between cells when the header row uses it, trailing empty
- * columns, blank rows, and the columns in any order (found by their header names).
+ * commas and line breaks, `;` or tab between cells when the header row uses it (or a first
+ * line `sep=;` says so), trailing empty columns, blank rows, and the columns in any order (found
+ * by their header names).
  *
  * One row per thing, its kind in the `kind` column; rows whose first cell (or kind) begins with
  * `#` are notes or examples and are skipped. The header names are stable English keys, the same
@@ -569,8 +570,13 @@ const listOf = (raw: string) =>
 
 function read(input: string, options: TemplateOptions): TemplateResult {
   checkText(input)
-  const body = input.replace(/^\uFEFF/, '')
-  const rows = splitRows(body, separatorOf(body))
+  let body = input.replace(/^\uFEFF/, '')
+  // Excel's own hint for the separator, a first line `sep=;`, which some people add by hand.
+  const hint = /^sep=(.)\r?\n/i.exec(body)
+  const separator = hint ? hint[1]! : separatorOf(body)
+  // Kept as an empty line, so every line number is still the file's.
+  if (hint) body = `\n${body.slice(hint[0].length)}`
+  const rows = splitRows(body, separator)
 
   // ---- header ---------------------------------------------------------------------------
   const headerRow = rows.find((r) => !isBlank(r.cells) && !isComment(r.cells[0]))
