@@ -11,6 +11,42 @@ import { levelDescriptor } from '@/domain/levels'
 import { makeStandard } from '../fixtures/standard'
 import { makeRouter, sourcesOf } from './helpers'
 
+/**
+ * What format version 2 adds, all in one standard: two industries, footnote marks on a duty and
+ * a task title, an output, an attitude and the description, a note on an attitude, version
+ * entries without a date or a note, and editorial notes in two languages.
+ */
+function makeV2Standard() {
+  const s = makeStandard({
+    id: 'V2',
+    industries: [
+      { name: '測試行業', code: 'X99' },
+      { name: '第二行業', code: 'Y88' },
+    ],
+    descriptionFootnotes: [{ n: 1, after: '工作描述' }],
+    versions: [
+      { version: 'V2', code: 'TST1234-001v2', title: '測試職業', status: '最新版本' },
+      {
+        version: 'V1',
+        code: 'TST1234-001v1',
+        title: '測試職業',
+        status: '歷史版本',
+        note: '已被取代',
+      },
+    ],
+    editorial: [
+      { where: 'T1.1', source: '任務一', decision: 'Kept as published.', lang: 'en' },
+      { where: 'A01', source: '主動積極', decision: '依原文保留。', lang: 'zh-Hant-TW' },
+    ],
+  })
+  s.duties[0]!.titleFootnotes = [{ n: 2 }]
+  s.duties[0]!.tasks[0]!.titleFootnotes = [{ n: 1, after: '任務' }]
+  s.duties[1]!.tasks[0]!.outputs[0]!.footnotes = [{ n: 2, after: '產出' }]
+  s.attitudes[0]!.footnotes = [{ n: 1, after: '自動自發' }]
+  s.notes.supplementary = [{ text: '主動積極：不需他人指示。', explains: ['A01'] }]
+  return s
+}
+
 async function mountWith(component: object, props: Record<string, unknown> = {}) {
   const pinia = createPinia()
   setActivePinia(pinia)
@@ -19,6 +55,7 @@ async function mountWith(component: object, props: Record<string, unknown> = {})
       'a.json': makeStandard(),
       'b.json': makeStandard({ id: 'NOCODE', code: null, title: '無代碼職業' }),
       'bad.json': '[]',
+      ...(props.id === 'V2' ? { 'v2.json': makeV2Standard() } : {}),
     }),
   )
   const router = makeRouter()
@@ -98,6 +135,60 @@ describe('standard page', () => {
     ).toEqual(['T1.1', 'T1.2'])
     const row = wrapper.findAll('figure.matrix tbody tr')[0]!
     expect(row.findAll('td').map((td) => td.text())).toEqual(['√', '', '√'])
+  })
+
+  it('shows every industry of a standard', async () => {
+    const wrapper = await mountWith(StandardView, { id: 'V2' })
+    expect(wrapper.findAll('.meta .industry').map((i) => i.text())).toEqual([
+      '測試行業 X99',
+      '第二行業 Y88',
+    ])
+  })
+
+  it('shows footnote marks on titles, outputs, attitudes and the description', async () => {
+    const wrapper = await mountWith(StandardView, { id: 'V2' })
+    const marks = (selector: string) =>
+      wrapper.findAll(`${selector} .mark a`).map((a) => [a.text(), a.attributes('href')])
+    expect(marks('.description')).toEqual([['【註1】', expect.stringMatching(/#fn-1$/)]])
+    expect(marks('#duty-title-T1')).toEqual([['【註2】', expect.stringMatching(/#fn-2$/)]])
+    expect(marks('#task-title-T1\\.1')).toEqual([['【註1】', expect.stringMatching(/#fn-1$/)]])
+    expect(marks('#task-T2\\.1 .outputs')).toEqual([['【註2】', expect.stringMatching(/#fn-2$/)]])
+    expect(marks('#item-A01')).toEqual([['【註1】', expect.stringMatching(/#fn-1$/)]])
+    // The mark follows the words it hangs on, and the code stands apart from the text.
+    expect(wrapper.get('#task-T2\\.1 .outputs li').text()).toMatch(/^O2\.1\.1\s+產出【註2】三$/)
+    expect(wrapper.get('#duty-title-T1').text()).toMatch(/T1\s+第一職責【註2】$/)
+    expect(wrapper.get('#task-title-T1\\.1').text()).toContain('任務【註1】一')
+    // A task lists the notes marked in its title and outputs below it.
+    expect(wrapper.get('#task-T2\\.1 .task-notes').text()).toContain('知識二的說明。')
+  })
+
+  it('shows a supplementary note beside the attitude it explains', async () => {
+    const wrapper = await mountWith(StandardView, { id: 'V2' })
+    expect(wrapper.get('#item-A01 .explain').text()).toContain('主動積極：不需他人指示。')
+    expect(wrapper.find('#item-A02 .explain').exists()).toBe(false)
+  })
+
+  it('shows version entries without a date or a note, and no “no history” line', async () => {
+    const wrapper = await mountWith(StandardView, { id: 'V2' })
+    const rows = wrapper
+      .findAll('#versions tbody tr')
+      .map((r) => r.findAll('td').map((td) => td.text()))
+    expect(rows).toEqual([
+      ['TST1234-001v2', '測試職業', '最新版本', '—', '—'],
+      ['TST1234-001v1', '測試職業', '歷史版本', '已被取代', '—'],
+    ])
+    expect(wrapper.find('#versions time').exists()).toBe(false)
+    expect(wrapper.get('#versions').text()).not.toContain('原文未附版本歷程')
+    expect(wrapper.find('#versions .none').exists()).toBe(false)
+  })
+
+  it('marks each editorial note with its language', async () => {
+    const wrapper = await mountWith(StandardView, { id: 'V2' })
+    const cells = wrapper.findAll('#editorial tbody td[lang]')
+    expect(cells.map((c) => [c.attributes('lang'), c.text()])).toEqual([
+      ['en', 'Kept as published.'],
+      ['zh-Hant-TW', '依原文保留。'],
+    ])
   })
 
   it('says so when the id is unknown', async () => {
