@@ -31,6 +31,10 @@ function describeWhat(problem: TemplateProblem, lang: Locale): string {
       if (kind === 'standard') return translate(lang, 'template.badStandardLevel', { value })
       return say({ value, thing: thing(lang, kind, code) })
     }
+    case 'template-unknown-kind':
+      return problem.params.kind === ''
+        ? translate(lang, 'template.emptyKind')
+        : say(problem.params)
     case 'template-bad-code':
       return say({ value: problem.params.value, kind: kindWord(lang, problem.params.kind) })
     case 'template-missing-row':

@@ -430,6 +430,18 @@ describe('broken templates: each problem with its line', () => {
     ])
   })
 
+  it('says when a row has no kind, and reads a header cell only by its whole key', () => {
+    const [p] = problems(readTemplate(edit({}, [['', 'K02', '', 'T1.1', '', '', '', '工具', '']])))
+    expect(p).toMatchObject({ code: 'template-unknown-kind', line: 14 })
+    expect(describeTemplateProblem(p!, 'zh-TW')).toBe(
+      '第 14 行：這一列有內容，卻沒有填種類（kind 欄）。',
+    )
+    expect(problems(readTemplate(edit({ 1: { text: 'text2' } })))[0]).toMatchObject({
+      code: 'template-unknown-column',
+      params: { column: 'text2' },
+    })
+  })
+
   it('refuses a missing required column by name', () => {
     const rows = ROWS.map((r) => r.filter((_, i) => i !== 5))
     expect(problems(readTemplate(csv(rows)))).toEqual([

@@ -84,6 +84,7 @@ export const templateEn: Messages['template'] = {
   named: '{kind} {code}',
   line: 'Line {line}: {what}',
   badStandardLevel: 'the standard level “{value}” is not between 1 and 6.',
+  emptyKind: 'the row has text but no kind (the kind column is empty).',
   problems: {
     'template-empty': 'the file is empty.',
     'template-too-large':

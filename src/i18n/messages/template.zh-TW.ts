@@ -86,6 +86,7 @@ export const templateZhTW = {
   line: '第 {line} 行：{what}',
   /** The standard row's level is the 基準級別, not a 職能級別. */
   badStandardLevel: '基準級別「{value}」不在 1 到 6 之間。',
+  emptyKind: '這一列有內容，卻沒有填種類（kind 欄）。',
   problems: {
     'template-empty': '檔案是空的。',
     'template-too-large': '檔案有 {length} 個字元，超過上限 {limit}，不會是一份職能基準範本。',

@@ -590,7 +590,7 @@ function read(input: string, options: TemplateOptions): TemplateResult {
   headerRow.cells.forEach((raw, i) => {
     const name = raw.normalize('NFKC').trim()
     if (name === '' || name.startsWith('#')) return
-    const key = /^[A-Za-z_]+/.exec(name)?.[0].toLowerCase() ?? ''
+    const key = /^([A-Za-z_]+)(?![A-Za-z0-9])/.exec(name)?.[1]?.toLowerCase() ?? ''
     if (!known.has(key)) {
       add(templateProblem('template-unknown-column', { column: name }, headerRow.line))
       return
