@@ -96,12 +96,12 @@ test.describe('reading the standards', () => {
   }) => {
     // The built file is the seed's name and an 8-character hash; another file is left alone.
     await page.route(/\/TTM4221-002v4-[\w-]{8}\.json$/, (route) =>
-      route.fulfill({ contentType: 'application/json', body: '{"formatVersion": 2}' }),
+      route.fulfill({ contentType: 'application/json', body: '{"formatVersion": 3}' }),
     )
     await page.goto('/#/')
     const alert = page.getByRole('alert')
     await expect(alert).toContainText(
-      'TTM4221-002v4.json：這個職能基準檔是第 2 版格式，比這個 App 能讀的第 1 版新；請先更新 GapLens',
+      'TTM4221-002v4.json：這個職能基準檔是第 3 版格式，比這個 App 能讀的第 2 版新；請先更新 GapLens',
     )
     await expect(alert).not.toContainText('formatVersion')
     await expect(page.locator('.standard-card')).toHaveCount(STANDARD_FILES.length - 1)
@@ -110,7 +110,7 @@ test.describe('reading the standards', () => {
     // The message follows the interface language.
     await page.getByRole('button', { name: 'English' }).click()
     await expect(alert).toContainText(
-      'TTM4221-002v4.json: this standard file is in format version 2, newer than the version 1 this app reads: update GapLens first',
+      'TTM4221-002v4.json: this standard file is in format version 3, newer than the version 2 this app reads: update GapLens first',
     )
   })
 })
