@@ -356,6 +356,7 @@ describe('what format version 2 holds', () => {
       'V2\tTST1234-001v2\t測試人員\t最新版本\t略\t',
       'V1\tTST1234-001v1\t測試人員\t歷史版本\t\t2020/1/5',
       'V0\tTST1234-001\t測試人員\t歷史版本',
+      'V00\tTST1234-000\t測試人員\t歷史版本\t2010/2/3',
       '',
       ...HEADER.slice(2),
     ]
@@ -370,6 +371,14 @@ describe('what format version 2 holds', () => {
         date: '2020-01-05',
       },
       { version: 'V0', code: 'TST1234-001', title: '測試人員', status: '歷史版本' },
+      // The empty note cell was lost in the copy: the date stays a date.
+      {
+        version: 'V00',
+        code: 'TST1234-000',
+        title: '測試人員',
+        status: '歷史版本',
+        date: '2010-02-03',
+      },
     ])
   })
 

@@ -255,6 +255,9 @@ export function versionRow(line: string): Standard['versions'][number] {
       hasDate ? (words.at(-1) ?? '') : '',
     ]
   }
+  // A row of five cells whose last reads as a date lost its empty note cell, not its date.
+  while (cells.length > 0 && cells.at(-1) === '') cells.pop()
+  if (cells.length === 5 && readDate(cells[4] ?? '') !== null) cells.splice(4, 0, '')
   const [version = '', code = '', title = '', status = '', note = '', date = ''] = cells
   return {
     version,
