@@ -26,6 +26,12 @@ export interface ImportJob {
   /** Given: protected files are opened with it. Not given: they are set aside as locked. */
   passphrase?: string
   importedAt: string
+  /**
+   * True: `inputs` are the first of the batch, the rest follow in 'inputs' messages until an
+   * 'end' message; `count` is how many inputs there are in all.
+   */
+  more?: boolean
+  count?: number
 }
 
 /** How far a batch is: files finished (stored or rejected) of all, rejected, stored. */
@@ -67,7 +73,29 @@ export interface ImportReport {
   rejected: FileFailure[]
 }
 
-export type ToWorker = { type: 'start'; job: ImportJob } | { type: 'cancel' }
+export type ToWorker =
+  | { type: 'start'; job: ImportJob }
+  | { type: 'inputs'; inputs: ImportInput[] }
+  | { type: 'end' }
+  | { type: 'cancel' }
+
+/**
+ * Inputs per message to the worker. A file the page has not sent before costs the page's thread
+ * some time to send (the browser looks it up), so thousands go a few dozen at a time, a task
+ * each, and the worker starts on the first while the rest follow.
+ */
+export const INPUTS_PER_MESSAGE = 50
+
+/** The inputs in lots of `size`, the first lot first (one empty lot for no inputs). */
+export function lotsOf<T>(inputs: readonly T[], size = INPUTS_PER_MESSAGE): T[][] {
+  const lots: T[][] = []
+  for (let at = 0; at < inputs.length || at === 0; at += size)
+    lots.push(inputs.slice(at, at + size))
+  return lots
+}
+
+/** Resolves in a later task, after the page has had a turn (input, drawing). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 export type FromWorker =
   { type: 'progress'; report: ImportReport } | { type: 'done'; result: ImportResult }
 
@@ -134,9 +162,25 @@ export function startCohortImport(
       }
     }
   })
-  worker.postMessage({ type: 'start', job } satisfies ToWorker)
+  const [first, ...rest] = lotsOf(job.inputs)
+  let stopped = false
+  worker.postMessage({
+    type: 'start',
+    job: { ...job, inputs: first!, more: rest.length > 0, count: job.inputs.length },
+  } satisfies ToWorker)
+  if (rest.length)
+    void (async () => {
+      for (const inputs of rest) {
+        await nextTask()
+        if (stopped || fallback) return
+        worker.postMessage({ type: 'inputs', inputs } satisfies ToWorker)
+      }
+      worker.postMessage({ type: 'end' } satisfies ToWorker)
+    })()
+  void result.finally(() => (stopped = true)).catch(() => undefined)
   return {
     cancel: () => {
+      stopped = true
       if (fallback) fallback.cancel()
       else worker.postMessage({ type: 'cancel' } satisfies ToWorker)
     },

@@ -29,6 +29,7 @@ import {
 import type {
   ImportCounts,
   ImportError,
+  ImportInput,
   ImportJob,
   ImportProgress,
   ImportReport,
@@ -116,12 +117,17 @@ function errorOf(error: unknown): ImportError {
  * are opened with the job's passphrase, or set aside (`locked`) when it has none. Cancelling
  * stops before the next files; those already checked are written, whole, and counted as kept.
  * Never throws: a write that fails ends the batch with `failed`.
+ *
+ * The job's inputs may be only the first of the batch (`job.count` says how many there are in
+ * all): `more` then gives the next ones as they come, and null after the last. Files are checked
+ * while the previous transaction commits: one transaction at a time, in the files' order.
  */
 export async function runCohortImport(
   job: ImportJob,
   db: GapLensDB,
   onReport: (report: ImportReport) => void,
   isCancelled: () => boolean,
+  more?: () => Promise<ImportInput[] | null>,
 ): Promise<ImportResult> {
   const progress: ImportProgress = { done: 0, total: 0, rejected: 0, kept: 0 }
   const counts: ImportCounts = { added: 0, replaced: 0, unchanged: 0 }
@@ -147,12 +153,20 @@ export async function runCohortImport(
     progress.rejected += 1
     progress.done += 1
   }
-  const flush = async () => {
+  /** The transaction being written (at most one), after those before it. */
+  let writing: Promise<void> = Promise.resolve()
+  /** Starts writing the pending records once the transaction before has committed. */
+  const flush = () => {
     if (!pending.length) return
-    const outcomes = await storeCohortFiles(pending, db)
-    for (const outcome of outcomes) counts[outcome] += 1
-    progress.kept += pending.length
+    const records = pending
     pending = []
+    writing = writing.then(async () => {
+      const outcomes = await storeCohortFiles(records, db)
+      for (const outcome of outcomes) counts[outcome] += 1
+      progress.kept += records.length
+    })
+    // Awaited below; until then a failure is not an unhandled one.
+    writing.catch(() => undefined)
   }
 
   const standards = new Map(job.standards.map((s) => [s.id, s]))
@@ -167,23 +181,49 @@ export async function runCohortImport(
   let cancelled = false
   try {
     const items: Item[] = []
-    for (const input of job.inputs) {
-      if (input.kind === 'text') items.push({ name: input.name, read: async () => input.text })
-      else if (/\.zip$/i.test(input.file.name)) {
-        const zip = await zipItems(input.file)
-        if (Array.isArray(zip)) items.push(...zip)
-        else items.push({ name: zip.file, read: async () => zip })
-      } else items.push(fileItem(input.file))
+    const add = async (inputs: readonly ImportInput[]) => {
+      for (const input of inputs) {
+        if (input.kind === 'text') items.push({ name: input.name, read: async () => input.text })
+        else if (/\.zip$/i.test(input.file.name)) {
+          const zip = await zipItems(input.file)
+          if (Array.isArray(zip)) items.push(...zip)
+          else items.push({ name: zip.file, read: async () => zip })
+        } else items.push(fileItem(input.file))
+      }
     }
-    progress.total = items.length
+    await add(job.inputs)
+    let received = job.inputs.length
+    const expected = Math.max(job.count ?? 0, received)
+    /** The files known, and one for each input still to come (a .zip may turn out more). */
+    const total = () => items.length + (more ? Math.max(0, expected - received) : 0)
+    progress.total = total()
     report(true)
 
-    for (let start = 0; start < items.length; start += FILES_AT_ONCE) {
+    let start = 0
+    for (;;) {
+      if (start >= items.length) {
+        if (!more) break
+        const inputs = await more()
+        if (inputs === null) {
+          more = undefined
+          // Cancelled while inputs were still to come: they are not imported.
+          if (isCancelled() && received < expected) {
+            cancelled = true
+            break
+          }
+        } else {
+          await add(inputs)
+          received += inputs.length
+        }
+        progress.total = total()
+        continue
+      }
       if (isCancelled()) {
         cancelled = true
         break
       }
       const group = items.slice(start, start + FILES_AT_ONCE)
+      start += group.length
       const results = await Promise.all(
         group.map(async (item) => {
           const text = await item.read()
@@ -214,10 +254,14 @@ export async function runCohortImport(
           progress.done += 1
         }
       }
-      if (pending.length >= RECORDS_PER_TRANSACTION) await flush()
+      if (pending.length >= RECORDS_PER_TRANSACTION) {
+        await writing
+        flush()
+      }
       report()
     }
-    await flush()
+    flush()
+    await writing
   } catch (error) {
     // Only a write can throw here: the records of the failed transaction are not stored.
     failed = errorOf(error)
@@ -227,21 +271,64 @@ export async function runCohortImport(
   return { progress, counts, locked: cancelled ? [] : locked, cancelled, failed }
 }
 
-// As a worker: one batch per worker, cancelled by a message.
+/**
+ * The inputs that follow a job's first ones, as `runCohortImport` asks for them: `push` each
+ * lot as it arrives and `end` after the last; `next` resolves with the next lot, or null once
+ * they have all been taken after the end.
+ */
+export function inputQueue(): {
+  push(inputs: ImportInput[]): void
+  end(): void
+  next(): Promise<ImportInput[] | null>
+} {
+  const lots: ImportInput[][] = []
+  let ended = false
+  let waiting: ((inputs: ImportInput[] | null) => void) | null = null
+  const wake = () => {
+    if (!waiting || (!lots.length && !ended)) return
+    const resolve = waiting
+    waiting = null
+    resolve(lots.shift() ?? null)
+  }
+  return {
+    push(inputs) {
+      lots.push(inputs)
+      wake()
+    },
+    end() {
+      ended = true
+      wake()
+    },
+    next() {
+      if (waiting) throw new Error('one lot at a time')
+      return new Promise((resolve) => {
+        waiting = resolve
+        wake()
+      })
+    },
+  }
+}
+
+// As a worker: one batch per worker, its inputs perhaps in several messages, cancelled by one.
 if ('WorkerGlobalScope' in globalThis) {
   let cancelled = false
+  const queue = inputQueue()
   self.onmessage = async (event: MessageEvent<ToWorker>) => {
     const message = event.data
     if (message.type === 'cancel') {
       cancelled = true
+      queue.end()
       return
     }
+    if (message.type === 'inputs') return queue.push(message.inputs)
+    if (message.type === 'end') return queue.end()
     const db = new GapLensDB(message.job.dbName)
     const result = await runCohortImport(
       message.job,
       db,
       (report) => self.postMessage({ type: 'progress', report }),
       () => cancelled,
+      message.job.more ? queue.next : undefined,
     )
     db.close()
     self.postMessage({ type: 'done', result })

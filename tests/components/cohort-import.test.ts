@@ -15,7 +15,12 @@ import { standardContentHash, standardVersion } from '@/domain/standard/identity
 import { locale } from '@/i18n'
 import { useCohortStore } from '@/stores/cohort'
 import { useStorageStore } from '@/stores/storage'
-import { RECORDS_PER_TRANSACTION } from '@/workers/cohort-import.worker'
+import { lotsOf, type ImportInput, type ImportReport } from '@/workers/cohort-import'
+import {
+  RECORDS_PER_TRANSACTION,
+  inputQueue,
+  runCohortImport,
+} from '@/workers/cohort-import.worker'
 import { freshDatabase, freshPinia, until } from './helpers'
 import { makeStandard } from '../fixtures/standard'
 
@@ -358,4 +363,94 @@ describe('a .zip of files', () => {
     expect(store.rejected[1]!.reason).toContain('more than 20000 entries')
     expect(await database().cohortFiles.count()).toBe(0)
   })
+})
+
+describe('a batch whose files come in several messages', () => {
+  it('sends them in lots, the first lot first', () => {
+    expect(lotsOf([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]])
+    expect(lotsOf([1, 2], 2)).toEqual([[1, 2]])
+    expect(lotsOf([], 2)).toEqual([[]])
+  })
+
+  it('queues lots as they come and says when there are no more', async () => {
+    const queue = inputQueue()
+    const a: ImportInput[] = [{ kind: 'text', name: 'a', text: '' }]
+    const b: ImportInput[] = [{ kind: 'text', name: 'b', text: '' }]
+    queue.push(a)
+    expect(await queue.next()).toBe(a)
+    const waiting = queue.next()
+    queue.push(b)
+    expect(await waiting).toBe(b)
+    const last = queue.next()
+    queue.end()
+    expect(await last).toBeNull()
+    expect(await queue.next()).toBeNull()
+  })
+
+  it('imports every file, in order, counting the files still to come in the total', async () => {
+    const made = await files(RECORDS_PER_TRANSACTION + 45)
+    const inputs: ImportInput[] = made.map((f) => ({ kind: 'file', file: fileOf(f) }))
+    const [first, ...rest] = lotsOf(inputs, 40)
+    const queue = inputQueue()
+    const reports: ImportReport[] = []
+    const running = runCohortImport(
+      {
+        dbName: database().name,
+        inputs: first!,
+        standards: [standard],
+        importedAt: AT,
+        more: true,
+        count: inputs.length,
+      },
+      database(),
+      (report) => reports.push(report),
+      () => false,
+      queue.next,
+    )
+    for (const lot of rest) {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      queue.push(lot)
+    }
+    queue.end()
+    const result = await running
+    expect(result.progress).toEqual({
+      done: inputs.length,
+      total: inputs.length,
+      rejected: 0,
+      kept: inputs.length,
+    })
+    expect(result.counts.added).toBe(inputs.length)
+    expect(result.cancelled).toBe(false)
+    expect(reports[0]!.progress.total).toBe(inputs.length)
+    expect(await database().cohortFiles.count()).toBe(inputs.length)
+  }, 60_000)
+
+  it('cancelled while files are still to come, keeps those checked and says it was cancelled', async () => {
+    const made = await files(30)
+    const inputs: ImportInput[] = made.map((f) => ({ kind: 'file', file: fileOf(f) }))
+    const queue = inputQueue()
+    let cancelled = false
+    const running = runCohortImport(
+      {
+        dbName: database().name,
+        inputs: inputs.slice(0, 10),
+        standards: [standard],
+        importedAt: AT,
+        more: true,
+        count: inputs.length,
+      },
+      database(),
+      () => undefined,
+      () => cancelled,
+      queue.next,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    cancelled = true
+    queue.end()
+    const result = await running
+    expect(result.cancelled).toBe(true)
+    expect(result.progress.kept).toBe(result.progress.done)
+    expect(result.progress.kept).toBeLessThanOrEqual(10)
+    expect(await database().cohortFiles.count()).toBe(result.progress.kept)
+  }, 60_000)
 })
