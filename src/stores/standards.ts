@@ -3,7 +3,7 @@ import { computed, shallowRef, ref } from 'vue'
 import type { Standard } from '@/domain/standard/schema'
 import { failure, problem, type FileFailure } from '@/domain/io/problems'
 import { parseStandardTexts, type StandardText } from '@/workers/parse-standards'
-import { addStandard, listAddedStandards, removeStandard, type StandardUse } from '@/db/standards'
+import type { StandardUse } from '@/db/standards'
 import { useStorageStore } from './storage'
 
 export type { StandardUse } from '@/db/standards'
@@ -16,10 +16,27 @@ export interface StandardSource {
   added?: boolean
 }
 
+// The database code loads apart from the entry script, and not at all on a first visit.
+const storage = () => import('@/db/standards')
+
+/**
+ * Whether this browser may hold GapLens data: false only where it can say it holds no GapLens
+ * database, so a first visit does not load the database code to find nothing.
+ */
+async function mayHaveData(): Promise<boolean> {
+  try {
+    const names = await globalThis.indexedDB?.databases?.()
+    return names === undefined || names.some((d) => d.name?.startsWith('gaplens'))
+  } catch {
+    return true
+  }
+}
+
 /** The standards the person added, as sources; none where IndexedDB cannot be read. */
 export async function addedSources(): Promise<StandardSource[]> {
   try {
-    const stored = await listAddedStandards()
+    if (!(await mayHaveData())) return []
+    const stored = await (await storage()).listAddedStandards()
     return stored.map((s) => ({ file: s.file, read: async () => s.body, added: true }))
   } catch {
     // Without storage (a refused IndexedDB) the bundled standards are still offered; the
@@ -139,7 +156,7 @@ export const useStandardsStore = defineStore('standards', () => {
     const taken = get(standard.id)
     if (taken) return { ok: false, reason: 'same-id', title: taken.title }
     try {
-      const stored = await addStandard({
+      const stored = await (await storage()).addStandard({
         id: standard.id,
         file,
         body: jsonOf(standard),
@@ -160,7 +177,7 @@ export const useStandardsStore = defineStore('standards', () => {
     if (!isAdded(id)) return { ok: false, uses: [] }
     let uses: StandardUse[]
     try {
-      uses = await removeStandard(id)
+      uses = await (await storage()).removeStandard(id)
     } catch (e) {
       useStorageStore().report(e)
       return { ok: false, uses: null }

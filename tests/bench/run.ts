@@ -8,11 +8,12 @@
  *   - the size of the entry JavaScript and the chart chunk, gzipped;
  *   - the results page: from opening it to its charts drawn, for each seed standard;
  *   - assessment files: export, import, and import of a protected file (tests/bench/files.ts);
- *   - the trainer's cohort: 1,000 and 10,000 files pooled, beside their floor (tests/bench/cohort.ts).
+ *   - the trainer's cohort: 1,000 and 10,000 files pooled, beside their floor (tests/bench/cohort.ts);
+ *   - adding a standard: a pasted seed text parsed and previewed (tests/bench/library.ts).
  *
  * BENCH_DIST (default dist) and BENCH_PORT (default 4319) choose the build folder and port, so
- * a bench can run beside a test run; BENCH_ONLY=autosave, cohort or lighthouse measures that
- * alone; BENCH_RESULTS names the figures' file (default bench-results.json).
+ * a bench can run beside a test run; BENCH_ONLY=autosave, cohort, library or lighthouse measures
+ * that alone; BENCH_RESULTS names the figures' file (default bench-results.json).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
@@ -21,6 +22,7 @@ import { chromium, type Page } from '@playwright/test'
 import { cohortBenchmarks } from './cohort'
 import { extraBenchmarks } from './extra'
 import { fileBenchmarks } from './files'
+import { libraryBenchmarks } from './library'
 import { lighthouseBenchmarks } from './lighthouse'
 import { BenchResults } from './results'
 
@@ -232,6 +234,7 @@ async function main(): Promise<void> {
         await fileBenchmarks(results)
         await extraBenchmarks(browser, BASE, results)
       }
+      if (!ONLY || ONLY === 'library') await libraryBenchmarks(browser, BASE, results)
       if (!ONLY || ONLY === 'lighthouse') await lighthouseBenchmarks(BASE, results)
       if (!ONLY || ONLY === 'cohort') await cohortBenchmarks(browser, BASE, DIST, results)
     } finally {

@@ -89,12 +89,24 @@ describe('reading an assessment file', () => {
     expect(message(result)).toContain('「別的職業」（XYZ9999-001v2')
   })
 
-  it('notes a standard whose content differs from the one rated on', async () => {
-    const file = await makeAssessmentFile({
-      standard: { ...standard, description: '改過的描述。' },
-    })
+  it('notes a standard whose items differ from the ones rated on', async () => {
+    const changed = structuredClone(standard)
+    changed.duties[0]!.tasks[0]!.indicators[0]!.text = '改過的行為指標。'
+    const file = await makeAssessmentFile({ standard: changed })
     const result = await read(assessmentFileText(file))
     expect(result.ok && result.value.standardDiffers).toBe(true)
+  })
+
+  it('does not note a standard whose notes or format alone differ', async () => {
+    const file = await makeAssessmentFile({
+      standard: {
+        ...standard,
+        description: '改過的描述。',
+        editorial: [{ where: 'T1', source: '', decision: '加註。', lang: 'zh-Hant-TW' }],
+      },
+    })
+    const result = await read(assessmentFileText(file))
+    expect(result.ok && result.value.standardDiffers).toBe(false)
   })
 
   it('refuses item codes the standard lacks, values off the scale, repeated items', async () => {

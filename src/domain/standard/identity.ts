@@ -18,8 +18,13 @@ export function standardVersion(standard: Standard): string | null {
   return suffix ? `V${suffix[1]}` : null
 }
 
-/** SHA-256 of the standard's canonical JSON, leaving out the editor hint `$schema`. */
+/**
+ * SHA-256 of the canonical JSON of what ratings rest on: the standard's identity, its duties,
+ * tasks and indicators, and its K, S and A items. The file format, classifications, notes,
+ * versions and editorial list are left out, so a new format version or a corrected note never
+ * makes a file look rated on another text; a changed item always does.
+ */
 export function standardContentHash(standard: Standard): Promise<string> {
-  const { $schema: _hint, ...content } = standard
-  return sha256Hex(canonicalJson(content))
+  const { id, code, title, level, duties, knowledge, skills, attitudes } = standard
+  return sha256Hex(canonicalJson({ id, code, title, level, duties, knowledge, skills, attitudes }))
 }

@@ -117,6 +117,7 @@ export const libraryEn: Messages['library'] = {
     added: 'Added by you',
     addedHint: 'This standard was added on this device; it is not shipped with GapLens.',
     download: 'Download JSON',
+    template: 'Download as a spreadsheet template',
     remove: 'Remove',
     removeTitle: 'Remove “{title}”?',
     removeBody:

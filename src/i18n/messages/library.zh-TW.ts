@@ -114,6 +114,7 @@ export const libraryZhTW = {
     added: '自行新增',
     addedHint: '這份職能基準是在這台裝置上加入的，不是 GapLens 內建的。',
     download: '下載 JSON',
+    template: '下載為試算表範本',
     remove: '移除',
     removeTitle: '移除「{title}」？',
     removeBody: '這份職能基準會從這台裝置移除。已匯出的 JSON 檔不受影響。',
