@@ -219,6 +219,8 @@ export const en: CoreMessages = {
   standards: {
     title: 'Competency standards',
     intro: 'Choose a standard to read its duties, tasks, behaviour indicators and competencies.',
+    add: 'Add a standard',
+    removed: '“{title}” was removed from this device.',
     code: 'Code',
     noCode: 'No code yet',
     level: 'Standard level',
