@@ -157,12 +157,12 @@ describe("the reassess button and the carried round's page", () => {
     expect(notice.text()).toContain('已沿用 2 項評分')
     const keys = (list: string) =>
       notice
-        .findAll(`[data-list="${list}"] [data-item-key]`)
-        .map((li) => li.attributes('data-item-key'))
+        .findAll(`[data-list="${list}"] [data-carry-key]`)
+        .map((li) => li.attributes('data-carry-key'))
     expect(keys('changed')).toEqual(['P1.1.2', 'P3.1.7'])
     expect(keys('added')).toEqual(['K28'])
     expect(keys('removed')).toEqual(['P2.4.2'])
-    const changed = notice.get('[data-list="changed"] [data-item-key="P1.1.2"]').text()
+    const changed = notice.get('[data-list="changed"] [data-carry-key="P1.1.2"]').text()
     expect(changed).toContain('依據供應商報價預算進行談判。')
     expect(changed).toContain('依據供應商報價與預算進行談判，並記錄談判結果。')
     await until(() => page.find('.rating-card[data-item-key="K28"]').exists())
