@@ -68,6 +68,7 @@ test.describe('versions of a standard', () => {
     await page.getByRole('link', { name: '我的自評' }).click()
     await expect(page.getByRole('button', { name: '以新版重新自評' })).toBeVisible()
     await shot(page, 'assessments')
+    await expectAccessible(page, 'the assessments with a newer version')
     await page.getByRole('button', { name: '以新版重新自評' }).click()
     await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]{36}$/)
     await ratingPageReady(page)
@@ -98,6 +99,10 @@ test.describe('versions of a standard', () => {
     await expectAccessible(page, 'the carried round')
     await page.evaluate(() => window.scrollTo(0, 0))
     await shot(page, 'rate-top', false)
+    await page.setViewportSize({ width: 390, height: 844 })
+    await expect(notice).toBeVisible()
+    await expectAccessible(page, 'the carried round on a phone')
+    await shot(page, 'rate-top-390', false)
 
     // What changed, from the notice's link.
     await notice.getByRole('link', { name: '查看兩版的完整差異' }).click()

@@ -65,7 +65,7 @@ export const versionsEn: Messages['versions'] = {
   },
   notice: {
     heading: 'This round reassesses on the new version {version}',
-    from: 'Carried over from the assessment on {version}:',
+    from: 'Started from the assessment on {version}:',
     carried: '{n} ratings carried over (items whose code and text are unchanged).',
     changedHeading: 'Changed text or level: rate again ({n})',
     addedHeading: 'New in this version, not yet rated ({n})',

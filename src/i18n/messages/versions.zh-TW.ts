@@ -62,7 +62,7 @@ export const versionsZhTW = {
   },
   notice: {
     heading: '這一輪以新版 {version} 重新自評',
-    from: '沿用自 {version} 的自評：',
+    from: '這一輪由 {version} 的自評開始：',
     carried: '已沿用 {n} 項評分（項目代碼與文字都沒有變動）。',
     changedHeading: '文字或級別有變動，請重新評分（{n}）',
     addedHeading: '新版新增，尚未評分（{n}）',
