@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { expect, expectAccessible, test, type Page } from './fixtures'
 import { SHOP, TTM, rateAndWait, startAssessment } from './helpers'
 
@@ -84,6 +86,22 @@ async function visitEveryScreen(page: Page, out: (name: string) => string): Prom
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await check('settings')
 
+  // The standards library: a pasted text previewed, and the changes of a newer version.
+  await page.goto('/#/standards/add')
+  await page
+    .getByLabel('職能基準全文')
+    .fill(readFileSync(resolve(process.cwd(), '../shared/seeds/004_3208f0be47afb425.txt'), 'utf8'))
+  await page.getByRole('button', { name: '讀取並預覽' }).click()
+  await expect(page.locator('[data-kind="no-code"]')).toBeVisible()
+  await check('a pasted standard previewed')
+  await page.getByRole('radio', { name: '開啟 JSON 檔' }).check()
+  await page.getByTestId('standard-json-input').setInputFiles('tests/fixtures/TTM4221-002v5.json')
+  await page.getByTestId('draft-save').click()
+  await expect(page.getByTestId('standard-saved')).toBeVisible()
+  await page.goto(`/#/standards/TTM4221-002v5/changes?from=${TTM}`)
+  await expect(page.getByTestId('standard-changes')).toBeVisible()
+  await check('the changes between two versions')
+
   await page.goto('/#/no-such-page')
   await check('a page that does not exist')
   return seen
@@ -94,10 +112,10 @@ for (const { name, ...options } of viewports) {
     test.use(options)
 
     test('every screen passes axe with no violation', async ({ page }, testInfo) => {
-      // Fourteen screens, each with a full axe run: longer than one flow.
-      test.setTimeout(180_000)
+      // Sixteen screens, each with a full axe run: longer than one flow.
+      test.setTimeout(240_000)
       const seen = await visitEveryScreen(page, (name) => testInfo.outputPath(name))
-      expect(seen).toHaveLength(14)
+      expect(seen).toHaveLength(16)
     })
   })
 }
