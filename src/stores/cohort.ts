@@ -21,7 +21,12 @@ import {
 } from '@/workers/cohort-import'
 import type { Scale } from '@/domain/assessment/scales'
 import type { Standard } from '@/domain/standard/schema'
-import { loadCohort, type LoadedCohort } from '@/workers/cohort-load'
+import {
+  cohortFromAnswer,
+  loadCohort,
+  type LoadedCohort,
+  type PreparedCohort,
+} from '@/workers/cohort-load'
 import { useStandardsStore } from './standards'
 import { useStorageStore } from './storage'
 
@@ -69,6 +74,11 @@ export const useCohortStore = defineStore('cohort', () => {
   const locked = shallowRef<LockedText[]>([])
   const cohorts = shallowRef<CohortSummary[]>([])
   let run: ImportRun | null = null
+  /**
+   * Cohorts the last import wrote to, made ready by its worker (see cohort-import.ts): each is
+   * shown once in place of reading it back, if the cohort still has as many files.
+   */
+  let prepared = new Map<string, PreparedCohort['answer']>()
   /** A cancel asked for before the worker started. */
   let stopAsked = false
 
@@ -94,6 +104,7 @@ export const useCohortStore = defineStore('cohort', () => {
       standards: standards.standards.map((s) => toRaw(s)),
       passphrase,
       importedAt: new Date().toISOString(),
+      prepare: true,
     }
     const merge = (p: ImportProgress): ImportProgress => ({
       done: base.done + p.done,
@@ -120,6 +131,7 @@ export const useCohortStore = defineStore('cohort', () => {
       return
     }
     run = null
+    prepared = new Map((result.prepared ?? []).map((p) => [p.key, p.answer]))
     progress.value = merge(result.progress)
     const before = counts.value
     counts.value = {
@@ -147,6 +159,7 @@ export const useCohortStore = defineStore('cohort', () => {
     progress.value = none()
     counts.value = noCounts()
     failures.value = []
+    prepared = new Map()
     locked.value = []
     await go(files.map((file) => ({ kind: 'file', file })))
   }
@@ -206,7 +219,12 @@ export const useCohortStore = defineStore('cohort', () => {
    * on the standard given (the one its key names), with what its first view shows.
    */
   async function cohort(key: string, standard: Standard, scale: Scale): Promise<LoadedCohort> {
+    const ready = prepared.get(key)
+    prepared.delete(key)
+    const count = cohorts.value.find((c) => c.key === key)?.count
     try {
+      if (ready && 'packed' in ready && ready.packed.count === count)
+        return await cohortFromAnswer(ready, toRaw(standard), scale.id)
       return await loadCohort({ key, standard: toRaw(standard), scale: scale.id })
     } catch (error) {
       storage.report(error)
@@ -216,6 +234,7 @@ export const useCohortStore = defineStore('cohort', () => {
 
   /** Deletes a cohort and its files. */
   async function remove(key: string): Promise<void> {
+    prepared.delete(key)
     try {
       await deleteCohort(key)
     } catch (error) {

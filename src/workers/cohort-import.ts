@@ -5,6 +5,7 @@
  */
 import type { FileFailure } from '@/domain/io/problems'
 import type { Standard } from '@/domain/standard/schema'
+import type { PreparedCohort } from './cohort-load'
 
 /** A file to import: one the person chose (a .zip among them), or a text kept from a first pass. */
 export type ImportInput =
@@ -32,6 +33,11 @@ export interface ImportJob {
    */
   more?: boolean
   count?: number
+  /**
+   * True: the result also brings each cohort the batch wrote to, answered as reading it would
+   * (see `preparedCohorts` in cohort-load.ts), so the page can show it at once.
+   */
+  prepare?: boolean
 }
 
 /** How far a batch is: files finished (stored or rejected) of all, rejected, stored. */
@@ -65,6 +71,8 @@ export interface ImportResult {
   cancelled: boolean
   /** The write that failed (a full disk); what was written before it is kept, whole. */
   failed: ImportError | null
+  /** With `job.prepare`, and unless a write failed: the cohorts written to, ready to show. */
+  prepared?: PreparedCohort[]
 }
 
 /** A progress report, with the files refused since the last one. */
@@ -84,7 +92,7 @@ export type ToWorker =
  * some time to send (the browser looks it up), so thousands go a few dozen at a time, a task
  * each, and the worker starts on the first while the rest follow.
  */
-export const INPUTS_PER_MESSAGE = 50
+export const INPUTS_PER_MESSAGE = 10
 
 /** The inputs in lots of `size`, the first lot first (one empty lot for no inputs). */
 export function lotsOf<T>(inputs: readonly T[], size = INPUTS_PER_MESSAGE): T[][] {

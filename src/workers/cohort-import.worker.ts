@@ -37,6 +37,7 @@ import type {
   LockedText,
   ToWorker,
 } from './cohort-import'
+import { preparedCohorts, type PreparedCohort } from './cohort-load'
 
 /** Records written per transaction: few enough to keep each short, many enough to be fast. */
 export const RECORDS_PER_TRANSACTION = 200
@@ -156,6 +157,8 @@ export async function runCohortImport(
   /** The transaction being written (at most one), after those before it. */
   let writing: Promise<void> = Promise.resolve()
   /** Starts writing the pending records once the transaction before has committed. */
+  const standards = new Map(job.standards.map((s) => [s.id, s]))
+  const prepare = job.prepare ? preparedCohorts((id) => standards.get(id)) : null
   const flush = () => {
     if (!pending.length) return
     const records = pending
@@ -164,12 +167,14 @@ export async function runCohortImport(
       const outcomes = await storeCohortFiles(records, db)
       for (const outcome of outcomes) counts[outcome] += 1
       progress.kept += records.length
+      if (prepare)
+        for (const [i, outcome] of outcomes.entries())
+          if (outcome !== 'unchanged') await prepare.add(records[i]!)
     })
     // Awaited below; until then a failure is not an unhandled one.
     writing.catch(() => undefined)
   }
 
-  const standards = new Map(job.standards.map((s) => [s.id, s]))
   const hashes = new Map<Standard, Promise<string>>()
   const hashOf = (standard: Standard) => {
     let hash = hashes.get(standard)
@@ -267,8 +272,11 @@ export async function runCohortImport(
     failed = errorOf(error)
     progress.done = progress.kept + progress.rejected
   }
+  let prepared: PreparedCohort[] | undefined
+  // A cohort that cannot be made ready here is read by the page as usual.
+  if (prepare && !failed) prepared = (await prepare.answers(db).catch(() => null))?.prepared
   report(true)
-  return { progress, counts, locked: cancelled ? [] : locked, cancelled, failed }
+  return { progress, counts, locked: cancelled ? [] : locked, cancelled, failed, prepared }
 }
 
 /**
@@ -309,6 +317,26 @@ export function inputQueue(): {
   }
 }
 
+/** The buffers of a result's prepared cohorts, moved to the page with it rather than copied. */
+export function transferOf(result: ImportResult): ArrayBuffer[] {
+  return (result.prepared ?? []).flatMap(({ answer }) =>
+    'packed' in answer
+      ? [
+          ...new Set(
+            [
+              answer.packed.round,
+              answer.packed.reviewed,
+              answer.packed.self,
+              answer.packed.supervisor,
+              answer.packed.targets,
+              answer.packed.targetSet,
+            ].map((a) => a.buffer as ArrayBuffer),
+          ),
+        ]
+      : [],
+  )
+}
+
 // As a worker: one batch per worker, its inputs perhaps in several messages, cancelled by one.
 if ('WorkerGlobalScope' in globalThis) {
   let cancelled = false
@@ -331,6 +359,6 @@ if ('WorkerGlobalScope' in globalThis) {
       message.job.more ? queue.next : undefined,
     )
     db.close()
-    self.postMessage({ type: 'done', result })
+    self.postMessage({ type: 'done', result }, { transfer: transferOf(result) })
   }
 }

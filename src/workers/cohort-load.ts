@@ -58,22 +58,90 @@ export async function loadMembers(job: LoadJob, db: GapLensDB): Promise<CohortMe
 }
 
 /**
- * The worker's side: reads the members, computes the overview and packs the members. `transfer`
- * lists the buffers to move with the answer.
+ * The answer for a cohort's members (in the order the database holds them: by assessment id):
+ * the overview computed and the members packed. `transfer` lists the buffers to move with it.
  */
-export async function loadAnswer(
-  job: LoadJob,
-  db: GapLensDB,
+export async function answerOf(
+  standard: Standard,
+  scale: ScaleId,
+  members: CohortMember[],
 ): Promise<{ answer: LoadAnswer; transfer: ArrayBuffer[] }> {
-  const members = await loadMembers(job, db)
   const [{ cohortOf, packMembers }, { cohortOverview }] = await Promise.all([
     import('@/domain/cohort/cohort'),
     import('@/domain/cohort/analysis'),
   ])
-  const cohort = cohortOf(job.standard, getScale(job.scale)!, members)
+  const cohort = cohortOf(standard, getScale(scale)!, members)
   const overview = cohortOverview(cohort)
   const { packed, transfer } = packMembers(members, cohort.items.length)
   return { answer: { packed, overview }, transfer }
+}
+
+/** The worker's side: reads the members, then answers with them (`answerOf`). */
+export async function loadAnswer(
+  job: LoadJob,
+  db: GapLensDB,
+): Promise<{ answer: LoadAnswer; transfer: ArrayBuffer[] }> {
+  return answerOf(job.standard, job.scale, await loadMembers(job, db))
+}
+
+/** A cohort an import wrote to, answered as its load would be (see `preparedCohorts`). */
+export interface PreparedCohort {
+  key: string
+  answer: LoadAnswer
+}
+
+/**
+ * What an import keeps to show the cohorts it wrote to without reading them back: each stored
+ * file made a member as it is written (`add`, in writing order: a later file of the same
+ * assessment is the one stored). `answers` then lists the cohort's files in the database (keys
+ * only), reads the few it did not write (files imported before), and answers for each cohort
+ * as `loadAnswer` would.
+ */
+export function preparedCohorts(standardOf: (id: string) => Standard | undefined) {
+  const cohorts = new Map<
+    string,
+    { standard: Standard; scale: ScaleId; members: Map<string, CohortMember> }
+  >()
+  const makers = new Map<string, (content: CohortFileRecord['content']) => CohortMember>()
+  return {
+    async add(record: CohortFileRecord): Promise<void> {
+      const { content } = record
+      let cohort = cohorts.get(record.cohortKey)
+      let make = makers.get(record.cohortKey)
+      if (!cohort || !make) {
+        const standard = standardOf(content.standard.id)
+        const scale = getScale(content.assessment.scale)
+        if (!standard || !scale) return
+        const { memberMaker } = await import('@/domain/cohort/cohort')
+        make = memberMaker(standard, scale).make
+        cohort = { standard, scale: scale.id, members: new Map() }
+        cohorts.set(record.cohortKey, cohort)
+        makers.set(record.cohortKey, make)
+      }
+      cohort.members.set(record.assessmentId, make(content))
+    },
+    async answers(db: GapLensDB): Promise<{ prepared: PreparedCohort[]; transfer: ArrayBuffer[] }> {
+      const prepared: PreparedCohort[] = []
+      const transfer: ArrayBuffer[] = []
+      for (const [key, cohort] of cohorts) {
+        const keys = (await db.cohortFiles
+          .where(':id')
+          .between([key, ''], [key, Dexie.maxKey], true, true)
+          .primaryKeys()) as [string, string][]
+        const missing = keys.filter(([, id]) => !cohort.members.has(id))
+        if (missing.length) {
+          const make = makers.get(key)!
+          for (const record of await db.cohortFiles.bulkGet(missing))
+            if (record) cohort.members.set(record.assessmentId, make(record.content))
+        }
+        const members = keys.flatMap(([, id]) => cohort.members.get(id) ?? [])
+        const made = await answerOf(cohort.standard, cohort.scale, members)
+        prepared.push({ key, answer: made.answer })
+        transfer.push(...made.transfer)
+      }
+      return { prepared, transfer }
+    },
+  }
 }
 
 /** The page's side: the cohort (on the page's own standard) from the worker's answer. */

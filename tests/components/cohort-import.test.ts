@@ -15,6 +15,8 @@ import { standardContentHash, standardVersion } from '@/domain/standard/identity
 import { locale } from '@/i18n'
 import { useCohortStore } from '@/stores/cohort'
 import { useStorageStore } from '@/stores/storage'
+import { getScale } from '@/domain/assessment/scales'
+import { loadCohort } from '@/workers/cohort-load'
 import { lotsOf, type ImportInput, type ImportReport } from '@/workers/cohort-import'
 import {
   RECORDS_PER_TRANSACTION,
@@ -452,5 +454,32 @@ describe('a batch whose files come in several messages', () => {
     expect(result.progress.kept).toBe(result.progress.done)
     expect(result.progress.kept).toBeLessThanOrEqual(10)
     expect(await database().cohortFiles.count()).toBe(result.progress.kept)
+  }, 60_000)
+})
+
+describe('the cohort an import wrote to', () => {
+  it('is ready to show as reading it back gives it, files imported before included', async () => {
+    await freshPinia()
+    const store = useCohortStore()
+    const made = await files(30)
+    await store.importFiles(made.slice(0, 10).map((f) => fileOf(f)))
+    // A second batch: 20 new files, and a newer export of one imported before.
+    const newer = await makeFile(3, { exportedAt: '2026-11-25T00:00:00.000Z', shift: 1 })
+    await store.importFiles([...made.slice(10), newer].map((f) => fileOf(f)))
+    expect(store.counts).toEqual({ added: 20, replaced: 1, unchanged: 0 })
+    const key = store.cohorts[0]!.key
+    const scale = getScale('proficiency-5')!
+    const job = { key, standard, scale: scale.id }
+    const read = await loadCohort(job)
+    // Not read back: with the files gone from the database, the cohort is still shown whole.
+    await database().cohortFiles.clear()
+    const shown = await store.cohort(key, standard, scale)
+    const plain = (c: typeof read) =>
+      c.cohort.members.map((m) => ({ ...m, self: [...m.self], targets: [...m.targets] }))
+    expect(plain(shown)).toEqual(plain(read))
+    expect(shown.cohort.members).toHaveLength(30)
+    expect(shown.overview).toEqual(read.overview)
+    // Shown once: the next time, the cohort is read (and now has no files).
+    expect((await store.cohort(key, standard, scale)).cohort.members).toEqual([])
   }, 60_000)
 })
