@@ -37,6 +37,7 @@ import type {
   LockedText,
   ToWorker,
 } from './cohort-import'
+import { packedBuffers } from '@/domain/cohort/cohort'
 import { preparedCohorts, type PreparedCohort } from './cohort-load'
 
 /** Records written per transaction: few enough to keep each short, many enough to be fast. */
@@ -154,11 +155,12 @@ export async function runCohortImport(
     progress.rejected += 1
     progress.done += 1
   }
+  const standards = new Map(job.standards.map((s) => [s.id, s]))
+  /** The cohorts written to, made ready as they are written (see `ImportJob.prepare`). */
+  let prepare = job.prepare ? preparedCohorts((id) => standards.get(id)) : null
   /** The transaction being written (at most one), after those before it. */
   let writing: Promise<void> = Promise.resolve()
   /** Starts writing the pending records once the transaction before has committed. */
-  const standards = new Map(job.standards.map((s) => [s.id, s]))
-  const prepare = job.prepare ? preparedCohorts((id) => standards.get(id)) : null
   const flush = () => {
     if (!pending.length) return
     const records = pending
@@ -167,9 +169,13 @@ export async function runCohortImport(
       const outcomes = await storeCohortFiles(records, db)
       for (const outcome of outcomes) counts[outcome] += 1
       progress.kept += records.length
-      if (prepare)
+      try {
         for (const [i, outcome] of outcomes.entries())
-          if (outcome !== 'unchanged') await prepare.add(records[i]!)
+          if (prepare && outcome !== 'unchanged') await prepare.add(records[i]!)
+      } catch {
+        // Not a failed write: the page reads the cohorts back instead.
+        prepare = null
+      }
     })
     // Awaited below; until then a failure is not an unhandled one.
     writing.catch(() => undefined)
@@ -274,7 +280,7 @@ export async function runCohortImport(
   }
   let prepared: PreparedCohort[] | undefined
   // A cohort that cannot be made ready here is read by the page as usual.
-  if (prepare && !failed) prepared = (await prepare.answers(db).catch(() => null))?.prepared
+  if (prepare && !failed) prepared = await prepare.answers(db).catch(() => undefined)
   report(true)
   return { progress, counts, locked: cancelled ? [] : locked, cancelled, failed, prepared }
 }
@@ -320,20 +326,7 @@ export function inputQueue(): {
 /** The buffers of a result's prepared cohorts, moved to the page with it rather than copied. */
 export function transferOf(result: ImportResult): ArrayBuffer[] {
   return (result.prepared ?? []).flatMap(({ answer }) =>
-    'packed' in answer
-      ? [
-          ...new Set(
-            [
-              answer.packed.round,
-              answer.packed.reviewed,
-              answer.packed.self,
-              answer.packed.supervisor,
-              answer.packed.targets,
-              answer.packed.targetSet,
-            ].map((a) => a.buffer as ArrayBuffer),
-          ),
-        ]
-      : [],
+    'packed' in answer ? packedBuffers(answer.packed) : [],
   )
 }
 

@@ -33,6 +33,9 @@ export interface LoadedCohort {
   overview: CohortOverview
 }
 
+/** Resolves in a later task, after the page has had a turn (input, drawing). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
 /** Files read per query: enough to be quick, few enough to keep memory flat. */
 const PAGE = 500
 
@@ -120,9 +123,8 @@ export function preparedCohorts(standardOf: (id: string) => Standard | undefined
       }
       cohort.members.set(record.assessmentId, make(content))
     },
-    async answers(db: GapLensDB): Promise<{ prepared: PreparedCohort[]; transfer: ArrayBuffer[] }> {
+    async answers(db: GapLensDB): Promise<PreparedCohort[]> {
       const prepared: PreparedCohort[] = []
-      const transfer: ArrayBuffer[] = []
       for (const [key, cohort] of cohorts) {
         const keys = (await db.cohortFiles
           .where(':id')
@@ -135,11 +137,12 @@ export function preparedCohorts(standardOf: (id: string) => Standard | undefined
             if (record) cohort.members.set(record.assessmentId, make(record.content))
         }
         const members = keys.flatMap(([, id]) => cohort.members.get(id) ?? [])
-        const made = await answerOf(cohort.standard, cohort.scale, members)
-        prepared.push({ key, answer: made.answer })
-        transfer.push(...made.transfer)
+        prepared.push({
+          key,
+          answer: (await answerOf(cohort.standard, cohort.scale, members)).answer,
+        })
       }
-      return { prepared, transfer }
+      return prepared
     },
   }
 }
@@ -156,7 +159,8 @@ export async function cohortFromAnswer(
     import('@/domain/cohort/cohort'),
     import('@/domain/cohort/analysis'),
   ])
-  const cohort = cohortOf(standard, getScale(scale)!, unpackMembers(answer.packed))
+  const members = await unpackMembers(answer.packed, nextTask)
+  const cohort = cohortOf(standard, getScale(scale)!, members)
   return { cohort, overview: relinkOverview(answer.overview, cohort) }
 }
 

@@ -39,9 +39,9 @@ const plain = (m: CohortMember) => ({
 })
 
 describe('members packed in columns', () => {
-  it('unpack to the same members, in the same order', () => {
+  it('unpack to the same members, in the same order', async () => {
     const { packed } = packMembers(cohort.members, width)
-    const back = unpackMembers(structuredClone(packed))
+    const back = await unpackMembers(structuredClone(packed))
     expect(back.map(plain)).toEqual(cohort.members.map(plain))
     expect(back.map((m) => m.supervisor === null)).toEqual(
       cohort.members.map((m) => m.supervisor === null),
@@ -49,25 +49,38 @@ describe('members packed in columns', () => {
     expect(back.every((m) => m.self.length === width)).toBe(true)
   })
 
-  it('hold each list of targets once, shared again when unpacked', () => {
+  it('hold each list of targets once, shared again when unpacked', async () => {
     const { packed } = packMembers(cohort.members, width)
     const lists = new Set(cohort.members.map((m) => m.targets)).size
     expect(packed.targets.length).toBe(lists * width)
-    const back = unpackMembers(packed)
+    const back = await unpackMembers(packed)
     expect(new Set(back.map((m) => m.targets)).size).toBe(lists)
   })
 
-  it('list every column buffer to move, and move them whole', () => {
+  it('list every column buffer to move, and move them whole', async () => {
     const { packed, transfer } = packMembers(cohort.members, width)
     expect(transfer).toHaveLength(6)
     const moved = structuredClone(packed, { transfer })
     expect(packed.self.length).toBe(0) // detached here
-    expect(unpackMembers(moved).map(plain)).toEqual(cohort.members.map(plain))
+    expect((await unpackMembers(moved)).map(plain)).toEqual(cohort.members.map(plain))
   })
 
-  it('are empty for an empty cohort', () => {
+  it('are empty for an empty cohort', async () => {
     const { packed } = packMembers([], width)
-    expect(unpackMembers(packed)).toEqual([])
+    expect(await unpackMembers(packed)).toEqual([])
+  })
+
+  it('unpack thousands a few thousand at a time, pausing between', async () => {
+    const many = Array.from({ length: 4500 }, (_, i) => ({
+      ...cohort.members[i % cohort.members.length]!,
+      id: `m-${i}`,
+    }))
+    let pauses = 0
+    const back = await unpackMembers(packMembers(many, width).packed, async () => {
+      pauses++
+    })
+    expect(pauses).toBe(2)
+    expect(back.map(plain)).toEqual(many.map(plain))
   })
 
   it('refuse a member of another width', () => {
@@ -88,9 +101,13 @@ describe('the overview of a whole cohort', () => {
     expect(cohortOverview(cohort, 'jobTitle').heatmap).toEqual(heatmap(cohort, 'jobTitle'))
   })
 
-  it('after a copy, is tied back to the page’s own items and members', () => {
+  it('after a copy, is tied back to the page’s own items and members', async () => {
     const copied = structuredClone(cohortOverview(cohort))
-    const page = cohortOf(standard, scale, unpackMembers(packMembers(cohort.members, width).packed))
+    const page = cohortOf(
+      standard,
+      scale,
+      await unpackMembers(packMembers(cohort.members, width).packed),
+    )
     const overview = relinkOverview(copied, page)
     overview.stats.forEach((s, i) => expect(s.item).toBe(page.items[i]))
     overview.versus.items.forEach((d, i) => expect(d.item).toBe(page.items[i]))

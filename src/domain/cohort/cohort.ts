@@ -185,6 +185,9 @@ export function isComplete(member: CohortMember): boolean {
   return !member.self.includes(UNRATED)
 }
 
+/** Members made at once between two pauses of `unpackMembers`. */
+const UNPACKED_AT_ONCE = 2000
+
 // --- members as columns ---------------------------------------------------------------------
 
 /** A member's texts, in the order `PackedMembers.text` holds them. */
@@ -255,17 +258,27 @@ export function packMembers(
   const targets = new Float64Array(sets.size * width)
   for (const [list, set] of sets) targets.set(list, set * width)
   const packed = { count, width, text, round, reviewed, self, supervisor, targets, targetSet }
-  const transfer = [round, reviewed, self, supervisor, targets, targetSet].map(
-    (a) => a.buffer as ArrayBuffer,
-  )
-  return { packed, transfer }
+  return { packed, transfer: packedBuffers(packed) }
+}
+
+/** The buffers of packed members, to move with them (each once). */
+export function packedBuffers(packed: PackedMembers): ArrayBuffer[] {
+  const { round, reviewed, self, supervisor, targets, targetSet } = packed
+  return [
+    ...new Set([round, reviewed, self, supervisor, targets, targetSet].map((a) => a.buffer)),
+  ] as ArrayBuffer[]
 }
 
 /**
  * The members of `packMembers`, in the same order. Each member's ratings are views of the
- * packed arrays (no copy); members that shared a list of targets share one again.
+ * packed arrays (no copy); members that shared a list of targets share one again. With
+ * `pause`, thousands are made a few thousand at a time, awaiting `pause` between (the page
+ * gives its thread a turn).
  */
-export function unpackMembers(packed: PackedMembers): CohortMember[] {
+export async function unpackMembers(
+  packed: PackedMembers,
+  pause?: () => Promise<void>,
+): Promise<CohortMember[]> {
   const { count, width, text } = packed
   const lists: (readonly number[])[] = []
   for (let at = 0; at < packed.targets.length; at += width)
@@ -273,6 +286,7 @@ export function unpackMembers(packed: PackedMembers): CohortMember[] {
   const fields = TEXT_FIELDS.length
   const members: CohortMember[] = new Array(count)
   for (let k = 0; k < count; k++) {
+    if (pause && k && k % UNPACKED_AT_ONCE === 0) await pause()
     const t = k * fields
     const from = k * width
     const reviewed = packed.reviewed[k] === 1
