@@ -89,7 +89,7 @@ export type ToWorker =
 
 /**
  * Inputs per message to the worker. A file the page has not sent before costs the page's thread
- * some time to send (the browser looks it up), so thousands go a few dozen at a time, a task
+ * some time to send (the browser looks it up), so thousands go ten at a time, a task
  * each, and the worker starts on the first while the rest follow.
  */
 export const INPUTS_PER_MESSAGE = 10
