@@ -78,6 +78,29 @@ describe('standards a person adds', () => {
   })
 })
 
+describe('an added standard in the backup', () => {
+  freshDatabase()
+
+  it('goes out with the backup and comes back with a restore', async () => {
+    const store = await reload()
+    const mine = makeStandard({ id: 'MINE-3', code: null, title: '備份中的職業' })
+    await store.add(mine, 'mine.json')
+    const { exportBackup, restoreBackup } = await import('@/db/backup')
+    const { parseBackup } = await import('@/domain/backup')
+    const backup = await exportBackup()
+    expect(backup.tables.standards.map((s) => s.id)).toEqual(['MINE-3'])
+
+    await store.remove('MINE-3')
+    expect((await reload()).get('MINE-3')).toBeUndefined()
+    const read = parseBackup('backup.json', JSON.stringify(backup))
+    if (!read.ok) throw new Error('backup refused')
+    await restoreBackup(read.value)
+    const after = await reload()
+    expect(after.get('MINE-3')).toEqual(mine)
+    expect(after.isAdded('MINE-3')).toBe(true)
+  })
+})
+
 describe('the add page', () => {
   freshDatabase()
 
