@@ -70,7 +70,7 @@ describe('members packed in columns', () => {
     expect(await unpackMembers(packed)).toEqual([])
   })
 
-  it('unpack thousands a few thousand at a time, pausing between', async () => {
+  it('unpack thousands a thousand at a time, pausing between', async () => {
     const many = Array.from({ length: 4500 }, (_, i) => ({
       ...cohort.members[i % cohort.members.length]!,
       id: `m-${i}`,
@@ -79,7 +79,7 @@ describe('members packed in columns', () => {
     const back = await unpackMembers(packMembers(many, width).packed, async () => {
       pauses++
     })
-    expect(pauses).toBe(2)
+    expect(pauses).toBe(4)
     expect(back.map(plain)).toEqual(many.map(plain))
   })
 

@@ -186,7 +186,7 @@ export function isComplete(member: CohortMember): boolean {
 }
 
 /** Members made at once between two pauses of `unpackMembers`. */
-const UNPACKED_AT_ONCE = 2000
+const UNPACKED_AT_ONCE = 1000
 
 // --- members as columns ---------------------------------------------------------------------
 
@@ -272,7 +272,7 @@ export function packedBuffers(packed: PackedMembers): ArrayBuffer[] {
 /**
  * The members of `packMembers`, in the same order. Each member's ratings are views of the
  * packed arrays (no copy); members that shared a list of targets share one again. With
- * `pause`, thousands are made a few thousand at a time, awaiting `pause` between (the page
+ * `pause`, thousands are made a thousand at a time, awaiting `pause` between (the page
  * gives its thread a turn).
  */
 export async function unpackMembers(
