@@ -16,7 +16,7 @@ export type Locale = (typeof LOCALES)[number]['code']
 /** The entry catalog, and the sections added when a screen that needs them loads. */
 const catalogs: Record<Locale, Partial<Messages>> = { 'zh-TW': { ...zhTW }, en: { ...en } }
 
-/** Adds a lazily loaded section of the catalog in both languages (see messages/sections.ts). */
+/** Adds a lazily loaded section of the catalog in both languages (see src/i18n/sections/). */
 export function addMessages<S extends LazySection>(
   section: S,
   parts: Record<Locale, LazyMessages[S]>,

@@ -4,6 +4,7 @@
  */
 import { translate, type Locale, type MessageKey } from '.'
 import type { PasteProblem } from '@/domain/standard/import/problems'
+import './sections/library'
 
 export function describePasteProblem(p: PasteProblem, lang: Locale): string {
   const params: Record<string, string | number> = { ...p.params }

@@ -5,7 +5,7 @@
  * "Line 12: the competency level “9” of indicator P1.2.3 is not between 1 and 6."
  */
 import { translate, type Locale, type MessageKey } from '.'
-import './messages/sections'
+import './sections/template'
 import type { TemplateKind, TemplateProblem } from '@/domain/standard/import/template-problems'
 
 const kindWord = (lang: Locale, kind: TemplateKind) =>

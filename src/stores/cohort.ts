@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import '@/i18n/messages/sections'
+import '@/i18n/sections/cohort'
 import { computed, ref, shallowRef, toRaw, triggerRef } from 'vue'
 import { getDb } from '@/db/db'
 import { cohortFiles, deleteCohort, listCohorts, type CohortSummary } from '@/db/cohort'

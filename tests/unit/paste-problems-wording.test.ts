@@ -3,7 +3,6 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parsePastedStandard, type PasteProblem } from '@/domain/standard/import/paste'
 import { describePasteProblem } from '@/i18n/paste-problems'
-import '@/i18n/messages/sections'
 
 const seed = readFileSync(
   resolve(process.cwd(), '../shared/seeds/000_cfa054c06da8b3b9.txt'),

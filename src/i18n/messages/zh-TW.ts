@@ -490,7 +490,7 @@ export const zhTW = {
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 
 /**
- * Sections a screen loads with itself (src/i18n/messages/sections.ts), so their words are not
+ * Sections a screen loads with itself (src/i18n/sections/), so their words are not
  * in the entry script: the cohort and the standards library.
  */
 export interface LazyMessages {
