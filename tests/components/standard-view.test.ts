@@ -119,7 +119,7 @@ describe('standard page', () => {
 
   it('shows a footnote mark where it hangs, linked to the note', async () => {
     const wrapper = await mountWith(StandardView, { id: 'TST1234-001v1' })
-    const mark = wrapper.get('#task-T1\\.1 .mark a')
+    const mark = wrapper.get('#task-T1\\.1 .footnote-mark a')
     expect(mark.text()).toBe('【註1】')
     expect(mark.attributes('href')).toMatch(/#fn-1$/)
     expect(wrapper.get('#fn-1').text()).toContain('類型：官網、社群。')
@@ -148,7 +148,7 @@ describe('standard page', () => {
   it('shows footnote marks on titles, outputs, attitudes and the description', async () => {
     const wrapper = await mountWith(StandardView, { id: 'V2' })
     const marks = (selector: string) =>
-      wrapper.findAll(`${selector} .mark a`).map((a) => [a.text(), a.attributes('href')])
+      wrapper.findAll(`${selector} .footnote-mark a`).map((a) => [a.text(), a.attributes('href')])
     expect(marks('.description')).toEqual([['【註1】', expect.stringMatching(/#fn-1$/)]])
     expect(marks('#duty-title-T1')).toEqual([['【註2】', expect.stringMatching(/#fn-2$/)]])
     expect(marks('#task-title-T1\\.1')).toEqual([['【註1】', expect.stringMatching(/#fn-1$/)]])
