@@ -175,7 +175,8 @@ describe("the reassess button and the carried round's page", () => {
     expect(page.find('.rating-card[data-item-key="P1.1.1"] [data-carry-mark]').exists()).toBe(false)
     expect(page.find('.rating-card[data-item-key="P2.4.2"]').exists()).toBe(false)
     page.unmount()
-  })
+    // Two whole pages mounted one after the other: longer than one component on a busy machine.
+  }, 30_000)
 
   it('offers nothing for an assessment on the newest version', async () => {
     const { pinia, store, old } = await ratedOnV4()

@@ -5,13 +5,10 @@
  * "N passed, N failed" that sums every test (a failed lint, type-check or build counts as one
  * failure), and exits non-zero if anything failed.
  *
- * Everything runs side by side, each step's output printed whole as it ends: lint, type-check
- * and the build start together; the browser tests start as soon as the build is there, and the
- * unit tests once lint and type-check are done. The browser tests spend most of their time
- * waiting on the page and on disk flushes, so the two cores are better used this way than one
- * step after another.
+ * Lint, type-check and the build run side by side (each mostly on one core; their output is
+ * printed whole as each ends), then the unit tests and the browser tests, which use every core.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 const out = 'test-results'
@@ -22,27 +19,27 @@ let passed = 0
 let failed = 0
 const report = []
 
-/**
- * Runs a step beside others: its output is kept and printed whole when it ends, or, for the
- * one long step (`stream`), printed as it comes so a long run is never silent.
- */
-function runBeside(label, command, args, { stream = false } = {}) {
+function run(label, command, args) {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`)
   const started = Date.now()
-  if (stream) console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`)
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env })
+  const ok = result.status === 0
+  report.push(`${ok ? '✓' : '✗'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  return ok
+}
+
+/** Runs a step beside others: its output is kept and printed whole when it ends. */
+function runBeside(label, command, args) {
+  const started = Date.now()
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      env: { ...process.env, FORCE_COLOR: '0' },
-      stdio: stream ? 'inherit' : 'pipe',
-    })
+    const child = spawn(command, args, { env: { ...process.env, FORCE_COLOR: '0' } })
     const chunks = []
-    child.stdout?.on('data', (d) => chunks.push(d))
-    child.stderr?.on('data', (d) => chunks.push(d))
+    child.stdout.on('data', (d) => chunks.push(d))
+    child.stderr.on('data', (d) => chunks.push(d))
     child.on('close', (status) => {
       const ok = status === 0
-      if (!stream) {
-        console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`)
-        process.stdout.write(Buffer.concat(chunks))
-      }
+      console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`)
+      process.stdout.write(Buffer.concat(chunks))
       report.push(`${ok ? '✓' : '✗'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
       resolve(ok)
     })
@@ -58,33 +55,21 @@ function readJson(path) {
 }
 
 const npx = 'npx'
-const e2eArgs = ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']
-const checks = Promise.all([
+const [lintOk, typesOk, buildOk] = await Promise.all([
   runBeside('lint', npx, ['eslint', '.', '--max-warnings', '0']),
   runBeside('type-check', npx, ['vue-tsc', '--noEmit', '-p', 'tsconfig.json']),
-])
-const browser = runBeside('build', npx, ['vite', 'build']).then(async (buildOk) =>
-  buildOk
-    ? { buildOk, e2eOk: await runBeside('browser tests', npx, e2eArgs, { stream: true }) }
-    : { buildOk, e2eOk: false },
-)
-const unitRun = checks.then(() =>
-  runBeside('unit and component tests', npx, [
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${out}/vitest.json`,
-  ]),
-)
-const [[lintOk, typesOk], unitOk, { buildOk, e2eOk }] = await Promise.all([
-  checks,
-  unitRun,
-  browser,
+  runBeside('build', npx, ['vite', 'build']),
 ])
 if (!lintOk) failed += 1
 if (!typesOk) failed += 1
 
+const unitOk = run('unit and component tests', npx, [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${out}/vitest.json`,
+])
 const unit = readJson(`${out}/vitest.json`)
 if (unit) {
   passed += unit.numPassedTests
@@ -96,6 +81,12 @@ if (unit) {
 } else if (!unitOk) failed += 1
 
 if (buildOk) {
+  const e2eOk = run('browser tests', npx, [
+    'playwright',
+    'test',
+    '-c',
+    'tests/e2e/playwright.config.ts',
+  ])
   const e2e = readJson(`${out}/playwright.json`)
   if (e2e?.stats) {
     passed += e2e.stats.expected
