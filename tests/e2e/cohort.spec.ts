@@ -178,6 +178,7 @@ test('200 files and 5 broken ones: progress, 200 pooled, the 5 refused with thei
     expect(expected.length).toBeGreaterThan(5)
     const groups = expected[0]!.cells.map(([group]) => group)
     expect(groups).toEqual(expect.arrayContaining(['業務部', '客服部']))
+    await expect(page.locator('.cohort-page[data-state="ready"]')).toBeVisible()
     expect(await shownHeatmap(page)).toEqual(expected)
     // One cell by name, as a person would point at it: task T1.1 in 業務部.
     const [, value, people] = expected
@@ -218,6 +219,8 @@ test('200 files and 5 broken ones: progress, 200 pooled, the 5 refused with thei
     await page.reload()
     await expect(assessmentsFact(page)).toHaveText('200')
     await expect(page.getByTestId('cohort-choose').locator('option')).toHaveCount(1)
+    // The report draws a section a frame at a time: read it once the page says it is whole.
+    await expect(page.locator('.cohort-page[data-state="ready"]')).toBeVisible()
     expect(await shownHeatmap(page)).toEqual(expectedHeatmap(contents, 'department', 'meanGap'))
   })
 })
