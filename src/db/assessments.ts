@@ -3,6 +3,7 @@
  * its promise resolves only once IndexedDB has committed it, so "saved" is never a guess.
  * Values come in as plain objects: unwrapping a store's proxies (toRaw) is the store's job.
  */
+import { codePointOrder } from '@/domain/order'
 import { getDb } from './db'
 import { localDate } from '@/domain/dates'
 import type { ScaleId } from '@/domain/assessment/scales'
@@ -315,5 +316,5 @@ export async function findPreviousRound(
         a.subject.name === record.subject.name &&
         a.createdAt < record.createdAt,
     )
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
+    .sort((a, b) => codePointOrder(b.createdAt, a.createdAt))[0]
 }

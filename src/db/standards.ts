@@ -4,11 +4,12 @@
  * a bundled file is, so a stored standard can never bypass the schema.
  */
 import { getDb, type StoredStandard } from './db'
+import { codePointOrder } from '@/domain/order'
 
 /** Every added standard, oldest first. */
 export async function listAddedStandards(): Promise<StoredStandard[]> {
   const all = await getDb().standards.toArray()
-  return all.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id))
+  return all.sort((a, b) => codePointOrder(a.addedAt, b.addedAt) || codePointOrder(a.id, b.id))
 }
 
 /** An assessment or a review that uses a standard, named as its list shows it. */

@@ -5,6 +5,7 @@ import { failure, problem, type FileFailure } from '@/domain/io/problems'
 import { parseStandardTexts, type StandardText } from '@/workers/parse-standards'
 import type { StandardUse } from '@/db/standards'
 import { useStorageStore } from './storage'
+import { codePointOrder } from '@/domain/order'
 
 export type { StandardUse } from '@/db/standards'
 
@@ -67,7 +68,7 @@ const bundledUrls = import.meta.glob<string>('/data/standards/*.json', {
 /** The standards shipped with the app, in file-name order. */
 export function bundledSources(): StandardSource[] {
   return Object.entries(bundledUrls)
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => codePointOrder(a, b))
     .map(([path, url]) => ({
       file: path.split('/').pop() ?? path,
       read: async () => {

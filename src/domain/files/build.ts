@@ -2,6 +2,7 @@
  * From what a device stores to the assessment file it exports. Pure: the caller gives the
  * records, the standard's identity and the moment of export.
  */
+import { codePointOrder } from '../order'
 import type { AssessmentRecord, ItemResponse } from '../assessment/records'
 import type { RatingValue } from '../assessment/ratings'
 import { localDate } from '../dates'
@@ -28,7 +29,7 @@ function ordered<T>(entries: Iterable<[string, T]>, order: readonly string[]): [
   return [...entries].sort(([a], [b]) => {
     const ia = at.get(a) ?? Number.MAX_SAFE_INTEGER
     const ib = at.get(b) ?? Number.MAX_SAFE_INTEGER
-    return ia - ib || (a < b ? -1 : a > b ? 1 : 0)
+    return ia - ib || codePointOrder(a, b)
   })
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Standard } from './schema'
 import { attitudeLabel } from './model'
+import { codePointOrder } from '../order'
 
 /** The code's version suffix: v4, V10 (case-insensitive); a code without one is version 1. */
 const VERSION_SUFFIX = /v(\d+)$/i
@@ -55,7 +56,7 @@ export interface StandardFamily {
 
 /** Newest first: the higher version number, then the id (so the order never depends on input). */
 function newestFirst(a: Standard, b: Standard): number {
-  return versionNumber(b) - versionNumber(a) || a.id.localeCompare(b.id)
+  return versionNumber(b) - versionNumber(a) || codePointOrder(a.id, b.id)
 }
 
 /**
