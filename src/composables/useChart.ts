@@ -19,6 +19,15 @@ function loadChart(): Promise<typeof Chart> {
   return loading
 }
 
+/** Resolves in a task after the next frame (or the next task where there are no frames). */
+function afterLayout(): Promise<void> {
+  return new Promise((resolve) => {
+    const later = () => setTimeout(resolve, 0)
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(later)
+    else later()
+  })
+}
+
 /**
  * Draws a Chart.js chart on a canvas and keeps it in step with its configuration. Chart.js is
  * loaded on first use (its own chunk); the chart is destroyed when the component goes away.
@@ -31,7 +40,10 @@ export function useChart(canvas: Ref<HTMLCanvasElement | null>, config: () => Ch
     const el = canvas.value
     if (!el) return
     const Chart = await loadChart()
-    if (disposed) return
+    // In a task of its own, after the page has laid out what mounted the chart: the chart's
+    // first measure and draw then neither lay out the whole page again nor add to that task.
+    await afterLayout()
+    if (disposed || canvas.value !== el) return
     chart.value?.destroy()
     chart.value = new Chart(el, config())
     el.dispatchEvent(new CustomEvent(CHART_DRAWN_EVENT, { bubbles: true }))

@@ -86,6 +86,8 @@ describe('a supervisor’s results of a review', { timeout: 30_000 }, () => {
     expect(wrapper.get('[data-testid="disagreements"]').text()).toContain('實際上已能獨立操作')
 
     // Two series in every chart of groups (by duty, by level, by type): self and supervisor.
+    // Each chart is drawn in a task of its own once the page has laid out.
+    await until(() => charts.made.length === 4)
     const series = charts.made.map(
       (c) => (c.config as { data: { datasets: { label?: string }[] } }).data.datasets.length,
     )
