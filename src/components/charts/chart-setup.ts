@@ -16,7 +16,7 @@ import {
   RadialLinearScale,
   Tooltip,
 } from 'chart.js'
-import { CHART_FONT } from './configs'
+import { CHART_FONT, tickText } from './configs'
 
 Chart.register(
   BarController,
@@ -36,5 +36,8 @@ Chart.register(
 Chart.defaults.animation = false
 Chart.defaults.font.family = CHART_FONT
 Chart.defaults.color = '#1d2733'
+// Axis numbers written plainly (see tickText), not through Intl.NumberFormat.
+Chart.defaults.scales.linear.ticks.callback = tickText
+Chart.defaults.scales.radialLinear.ticks.callback = tickText
 
 export { Chart }

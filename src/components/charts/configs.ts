@@ -19,6 +19,20 @@ export interface KeyEntry {
   valueText?: string
 }
 
+/**
+ * An axis value as the charts write it: digits grouped by thousands (12,345), a decimal point,
+ * at most three decimals; the same in both interface languages. (Chart.js's own formatter builds
+ * an Intl.NumberFormat, whose first use costs a phone tens of milliseconds for these numbers.)
+ */
+export function tickText(value: number | string): string {
+  if (typeof value !== 'number') return value
+  const rounded = Math.round(value * 1000) / 1000
+  if (!Number.isFinite(rounded)) return String(value)
+  const [whole = '0', decimals] = String(Math.abs(rounded)).split('.')
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${rounded < 0 ? '-' : ''}${grouped}${decimals ? `.${decimals}` : ''}`
+}
+
 export const COLORS = {
   gap: '#c0392b',
   gapSoft: 'rgba(192, 57, 43, 0.18)',
