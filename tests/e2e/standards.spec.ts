@@ -132,6 +132,27 @@ test.describe('on a phone', () => {
     await expect(task.getByRole('tooltip')).toContainText('在一般監督下')
   })
 
+  test('the table of contents scrolls each section to the top, down and back up', async ({
+    page,
+  }) => {
+    await page.goto('/#/standards/TTM4221-002v4')
+    await expect(page.locator('.standard-page[data-complete="true"]')).toBeVisible()
+    for (const id of ['attitudes', 'notes', 'knowledge', 'editorial', 'duties']) {
+      await page.locator(`nav.toc a[href$="#${id}"]`).click()
+      const heading = page.locator(`#${id}-title`)
+      // Just below the sticky bars: not somewhere further down the screen, not off it.
+      await expect
+        .poll(async () => {
+          const bars = await page
+            .locator('.app-header, .toc')
+            .evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().bottom)))
+          const top = (await heading.boundingBox())!.y
+          return top >= bars - 1 && top <= bars + 120
+        }, `${id} at the top`)
+        .toBe(true)
+    }
+  })
+
   test('a link to a task lands with the task in sight, below the sticky bars', async ({ page }) => {
     await page.goto('/#/standards/TTM4221-002v4#task-T2.1')
     const heading = page.locator('#task-title-T2\\.1')
