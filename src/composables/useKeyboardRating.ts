@@ -11,6 +11,18 @@ export interface KeyboardRatingOptions {
 }
 
 const ITEM = '[data-item-key]'
+/** The most frames a jump waits for the cards around its item to be laid out, and how many in a
+ * row the item must stay in sight. */
+const SETTLE_FRAMES = 30
+const STEADY_FRAMES = 3
+
+/** Whether an element's middle is on the screen, in its middle half (or it has no box to place). */
+function inSight(el: HTMLElement): boolean {
+  const box = el.getBoundingClientRect()
+  if (!box.width && !box.height) return true
+  const middle = box.top + Math.min(box.height, window.innerHeight) / 2
+  return middle >= window.innerHeight / 4 && middle <= (window.innerHeight * 3) / 4
+}
 
 /**
  * Rating from the keyboard: on a focused item, a digit rates it, N marks it not applicable,
@@ -22,21 +34,38 @@ export function useKeyboardRating(options: KeyboardRatingOptions) {
     return [...(options.container.value?.querySelectorAll<HTMLElement>(ITEM) ?? [])]
   }
 
-  function focusElement(el: HTMLElement | undefined): void {
+  /**
+   * Focuses an item and brings it to the middle of the screen. Cards far from the screen are not
+   * laid out (content-visibility), so a long jump lands on guessed heights: as the cards around
+   * the item are laid out the item moves, and it is brought back, for a few frames at most.
+   * Resolves once the item stays in sight.
+   */
+  async function focusElement(el: HTMLElement | undefined): Promise<void> {
     if (!el) return
     el.focus({ preventScroll: true })
     el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior })
+    if (typeof requestAnimationFrame !== 'function') return
+    let steady = 0
+    for (let frame = 0; frame < SETTLE_FRAMES && steady < STEADY_FRAMES; frame++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve))
+      if (!el.isConnected || document.activeElement !== el) return
+      if (inSight(el)) steady += 1
+      else {
+        steady = 0
+        el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior })
+      }
+    }
   }
 
-  /** Focuses the first place an item is shown. */
-  function focusItem(key: string | undefined): void {
-    if (key === undefined) return
-    focusElement(itemsInOrder().find((el) => el.dataset.itemKey === key))
+  /** Focuses the first place an item is shown; resolves once it is in sight. */
+  function focusItem(key: string | undefined): Promise<void> {
+    if (key === undefined) return Promise.resolve()
+    return focusElement(itemsInOrder().find((el) => el.dataset.itemKey === key))
   }
 
   function move(from: HTMLElement, step: 1 | -1): void {
     const all = itemsInOrder()
-    focusElement(all[all.indexOf(from) + step])
+    void focusElement(all[all.indexOf(from) + step])
   }
 
   function onKeydown(event: KeyboardEvent): void {
@@ -62,7 +91,7 @@ export function useKeyboardRating(options: KeyboardRatingOptions) {
     } else if (event.key === 'ArrowUp' || event.key === 'k') {
       move(item, -1)
     } else if (event.key === 'u' || event.key === 'U') {
-      focusItem(options.nextUnrated(key))
+      void focusItem(options.nextUnrated(key))
     } else {
       handled = false
     }

@@ -235,3 +235,23 @@ test.describe('self-assessment', () => {
     await context.close()
   })
 })
+
+test.describe('on a phone, far down the list', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+
+  test('reopened, the rating page shows the item left off in sight, with the focus on it', async ({
+    context,
+    page,
+  }) => {
+    const url = await startAssessment(page)
+    // The last attitude: below a hundred cards, most of them never laid out on this screen.
+    await item(page, 'A01').locator('[data-value="3"]').tap()
+    await expectSaved(page, 'A01')
+    await page.close()
+    const tab = await context.newPage()
+    await tab.goto(url)
+    await ratingPageReady(tab)
+    await expect(item(tab, 'A01')).toBeFocused()
+    await expect(item(tab, 'A01')).toBeInViewport()
+  })
+})
