@@ -2,6 +2,7 @@ import { onMounted, onScopeDispose, shallowRef, watch, type Ref } from 'vue'
 import type { Chart, ChartConfiguration } from 'chart.js'
 import { CHART_FONT, type KeyEntry } from '@/components/charts/configs'
 import { figurePng } from '@/components/charts/png'
+import { afterNextFrame } from './frames'
 
 /** Fired on the canvas when a chart has drawn, for anything that waits for it (benchmarks). */
 export const CHART_DRAWN_EVENT = 'gaplens:chart-drawn'
@@ -37,15 +38,6 @@ export function prepareCharts(): void {
   )
 }
 
-/** Resolves in a task after the next frame (or the next task where there are no frames). */
-function afterLayout(): Promise<void> {
-  return new Promise((resolve) => {
-    const later = () => setTimeout(resolve, 0)
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(later)
-    else later()
-  })
-}
-
 /**
  * Draws a Chart.js chart on a canvas and keeps it in step with its configuration. Chart.js is
  * loaded on first use (its own chunk); the chart is destroyed when the component goes away.
@@ -60,7 +52,7 @@ export function useChart(canvas: Ref<HTMLCanvasElement | null>, config: () => Ch
     const Chart = await loadChart()
     // In a task of its own, after the page has laid out what mounted the chart: the chart's
     // first measure and draw then neither lay out the whole page again nor add to that task.
-    await afterLayout()
+    await afterNextFrame()
     if (disposed || canvas.value !== el) return
     chart.value?.destroy()
     chart.value = new Chart(el, config())

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs'
 import { expect, test, type Page } from './fixtures'
+import type { Locator } from '@playwright/test'
 
 /** Every standard file the app ships: a standard added the README's way counts too. */
 const STANDARD_FILES = readdirSync(new URL('../../data/standards/', import.meta.url)).filter((f) =>
@@ -115,6 +116,14 @@ test.describe('reading the standards', () => {
   })
 })
 
+/** Where a heading's top is, and where the sticky bars (the header, the contents) end. */
+async function belowBars(page: Page, heading: Locator): Promise<{ top: number; bars: number }> {
+  const bars = await page
+    .locator('.app-header, .toc')
+    .evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().bottom)))
+  return { top: (await heading.boundingBox())!.y, bars }
+}
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
 
@@ -143,10 +152,7 @@ test.describe('on a phone', () => {
       // Just below the sticky bars: not somewhere further down the screen, not off it.
       await expect
         .poll(async () => {
-          const bars = await page
-            .locator('.app-header, .toc')
-            .evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().bottom)))
-          const top = (await heading.boundingBox())!.y
+          const { top, bars } = await belowBars(page, heading)
           return top >= bars - 1 && top <= bars + 120
         }, `${id} at the top`)
         .toBe(true)
@@ -159,10 +165,7 @@ test.describe('on a phone', () => {
     await expect(heading).toBeInViewport()
     await expect
       .poll(async () => {
-        const bars = await page
-          .locator('.app-header, .toc')
-          .evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().bottom)))
-        const top = (await heading.boundingBox())!.y
+        const { top, bars } = await belowBars(page, heading)
         return top >= bars
       })
       .toBe(true)
