@@ -44,9 +44,18 @@ export async function expectSaved(page: Page, key: string): Promise<void> {
   )
 }
 
-/** Clicks a rating value of an item and waits until the page says it is saved. */
+/**
+ * Clicks a rating value of an item, checks the value took, and waits until the page says it is
+ * saved. Far down a long list the cards around the item are laid out only as it is scrolled to,
+ * and they can move it between Playwright's scroll and its click: a click that landed elsewhere
+ * is made again (never on a value already chosen, which the page would leave as it is).
+ */
 export async function rateAndWait(page: Page, key: string, value: number | 'na') {
-  await item(page, key).locator(`[data-value="${value}"]`).click()
+  const choice = item(page, key).locator(`[data-value="${value}"]`)
+  await expect(async () => {
+    if ((await choice.getAttribute('aria-checked')) !== 'true') await choice.click()
+    await expect(choice).toHaveAttribute('aria-checked', 'true', { timeout: 2_000 })
+  }).toPass({ timeout: 20_000 })
   await expectSaved(page, key)
 }
 
