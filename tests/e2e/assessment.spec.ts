@@ -245,8 +245,7 @@ test.describe('on a phone, far down the list', () => {
   }) => {
     const url = await startAssessment(page)
     // The last attitude: below a hundred cards, most of them never laid out on this screen.
-    await item(page, 'A01').locator('[data-value="3"]').tap()
-    await expectSaved(page, 'A01')
+    await rateAndWait(page, 'A01', 3)
     await page.close()
     const tab = await context.newPage()
     await tab.goto(url)
