@@ -140,6 +140,31 @@ describe('the panel of the assessments page', () => {
     expect(await getReceivedReview(record.id)).toBeDefined()
   })
 
+  it('a file chosen again closes the passphrase form until it is read, so nothing typed is lost', async () => {
+    const { wrapper, record, text } = await mountPanel()
+    const locked = `${JSON.stringify(await protect(text, 'right one'))}\n`
+    await drop(wrapper, fileOf('locked.gaplens.json', locked))
+    await until(() => wrapper.find('[data-testid="receive-passphrase"]').exists())
+    await wrapper.get('[data-testid="receive-passphrase"]').setValue('wrong one')
+    await wrapper.get('form').trigger('submit')
+    await until(() => wrapper.find('[data-testid="receive-refused"]').exists(), 10_000)
+
+    // The same file again: the form of the refused attempt is gone at once, with its message.
+    await drop(wrapper, fileOf('locked.gaplens.json', locked))
+    expect(wrapper.find('[data-testid="receive-passphrase"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="receive-refused"]').exists()).toBe(false)
+    await until(() => wrapper.find('[data-testid="receive-passphrase"]').exists())
+    const input = wrapper.get<HTMLInputElement>('[data-testid="receive-passphrase"]')
+    expect(input.element.value).toBe('')
+    await until(() => document.activeElement === input.element)
+    await input.setValue('right one')
+    await until(() => !wrapper.text().includes('正在開啟'))
+    expect(input.element.value).toBe('right one')
+    await wrapper.get('form').trigger('submit')
+    await until(() => wrapper.find('[data-testid="receive-attached"]').exists(), 10_000)
+    expect(await getReceivedReview(record.id)).toBeDefined()
+  })
+
   it('refuses a file changed by hand, naming it, and stores nothing', async () => {
     const { wrapper, record, text } = await mountPanel()
     const edited = text.replace('"rating": 4', '"rating": 5')

@@ -123,6 +123,9 @@ async function roundTrip(
     await panel.getByRole('button', { name: '開啟', exact: true }).click()
     await expect(panel.getByTestId('receive-refused')).toContainText(`無法開啟「${name}」`)
     await employee.getByTestId('receive-input').setInputFiles(back)
+    // The file chosen again is read afresh: its form comes back empty once it has been read.
+    await expect(panel.getByTestId('receive-refused')).toHaveCount(0)
+    await expect(panel.getByRole('status').filter({ hasText: '正在開啟' })).toHaveCount(0)
     await panel.getByLabel(`「${name}」的通關密語`).fill(passphrase)
     await panel.getByRole('button', { name: '開啟', exact: true }).click()
   }
