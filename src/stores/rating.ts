@@ -163,14 +163,17 @@ export const useRatingStore = defineStore('rating', () => {
     status.value = 'loading'
     // Text still waiting for its pause belongs to the assessment that was open.
     await autosave.flush()
-    await standards.load()
-    const record = await getAssessment(id)
+    // The standards are checked in a worker while the assessment is read.
+    const [record, loaded] = await Promise.all([
+      getAssessment(id),
+      loadResponses(id),
+      standards.load(),
+    ])
     if (!record) {
       assessment.value = null
       status.value = 'missing'
       return
     }
-    const loaded = await loadResponses(id)
     autosave.reset()
     latest = loaded
     shown = shallowReactive(new Map(loaded))

@@ -101,14 +101,17 @@ export const useReviewStore = defineStore('review', () => {
     status.value = 'loading'
     // Text still waiting for its pause belongs to the review that was open.
     await autosave.flush()
-    await standards.load()
-    const record = await getReview(id)
+    // The standards are checked in a worker while the review is read.
+    const [record, loaded] = await Promise.all([
+      getReview(id),
+      loadReviewRatings(id),
+      standards.load(),
+    ])
     if (!record) {
       review.value = null
       status.value = 'missing'
       return
     }
-    const loaded = await loadReviewRatings(id)
     autosave.reset()
     latest = loaded
     shown = shallowReactive(new Map(loaded))

@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef, ref } from 'vue'
 import type { Standard } from '@/domain/standard/schema'
 import { failure, problem, type FileFailure } from '@/domain/io/problems'
-import { parseStandardTexts, type StandardText } from '@/workers/parse-standards'
+import { startStandardCheck, type StandardText } from '@/workers/parse-standards'
 import type { StandardUse } from '@/db/standards'
 import { useStorageStore } from './storage'
 import { codePointOrder } from '@/domain/order'
@@ -79,6 +79,22 @@ export function bundledSources(): StandardSource[] {
     }))
 }
 
+/** Reads every source; one that cannot be read is a failure naming its file. */
+function readAll(
+  sources: StandardSource[],
+): Promise<(StandardText | ReturnType<typeof failure>)[]> {
+  return Promise.all(
+    sources.map(async (source) => {
+      try {
+        return { file: source.file, body: await source.read() }
+      } catch (e) {
+        const detail = e instanceof Error ? e.message : String(e)
+        return failure(source.file, [problem('unreadable', { detail })])
+      }
+    }),
+  )
+}
+
 export const useStandardsStore = defineStore('standards', () => {
   const standards = shallowRef<Standard[]>([])
   const failures = ref<FailedFile[]>([])
@@ -98,23 +114,19 @@ export const useStandardsStore = defineStore('standards', () => {
     if (pending && !force) return pending
     status.value = 'loading'
     pending = (async () => {
-      const all = sources ?? [...bundledSources(), ...(await addedSources())]
+      // The worker starts and the bundled files are fetched at once, while IndexedDB is asked
+      // for the standards the person added: the first screen waits for the longest of the three.
+      const checker = startStandardCheck()
+      const first = sources ?? bundledSources()
+      const firstRead = readAll(first)
+      const more = sources ? [] : await addedSources()
+      const all = [...first, ...more]
+      const read = [...(await firstRead), ...(await readAll(more))]
       const loaded: Standard[] = []
       const addedIds = new Set<string>()
       const failed: FailedFile[] = []
-      // Read every file, then check them all together off the page's thread.
-      const read = await Promise.all(
-        all.map(async (source) => {
-          try {
-            return { file: source.file, body: await source.read() }
-          } catch (e) {
-            const detail = e instanceof Error ? e.message : String(e)
-            return failure(source.file, [problem('unreadable', { detail })])
-          }
-        }),
-      )
       const texts = read.filter((r): r is StandardText => 'body' in r)
-      const checked = await parseStandardTexts(texts)
+      const checked = await checker.check(texts)
       const results = read.map((r) => ('body' in r ? checked[texts.indexOf(r)]! : r))
       results.forEach((result, i) => {
         const file = all[i]?.file ?? ''
@@ -157,7 +169,9 @@ export const useStandardsStore = defineStore('standards', () => {
     const taken = get(standard.id)
     if (taken) return { ok: false, reason: 'same-id', title: taken.title }
     try {
-      const stored = await (await storage()).addStandard({
+      const stored = await (
+        await storage()
+      ).addStandard({
         id: standard.id,
         file,
         body: jsonOf(standard),

@@ -149,6 +149,11 @@ describe('rating page', () => {
 
   it('holds notes and evidence to the length a backup keeps', async () => {
     const { wrapper } = await mountRateView()
+    // Folded away, the fields are not drawn at all (150 cards' worth of text fields).
+    expect(item(wrapper, 'P1.1.1').findAll('textarea')).toHaveLength(0)
+    const notes = item(wrapper, 'P1.1.1').get('details')
+    ;(notes.element as HTMLDetailsElement).open = true
+    await notes.trigger('toggle')
     const fields = item(wrapper, 'P1.1.1').findAll('textarea')
     expect(fields.map((f) => f.attributes('maxlength'))).toEqual([
       String(LIMITS.text),
