@@ -1,5 +1,7 @@
 /// <reference types="vitest/config" />
+import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
+import { join, resolve } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
@@ -75,8 +77,11 @@ function cacheHashedAssets(): Plugin {
   return {
     name: 'gaplens:cache-hashed-assets',
     configurePreviewServer(server) {
+      const dist = resolve(server.config.root, server.config.build.outDir)
       server.middlewares.use((req, res, next) => {
-        if (/^\/assets\/[^/?]+-[\w-]{8}\.\w+(\?|$)/.test(req.url ?? '')) {
+        const path = (req.url ?? '').split('?')[0] ?? ''
+        // Only a file the build wrote: anything else is answered with index.html.
+        if (/^\/assets\/[^/]+-[\w-]{8}\.\w+$/.test(path) && existsSync(join(dist, path))) {
           const setHeader = res.setHeader.bind(res)
           res.setHeader = (name, value) =>
             name.toLowerCase() === 'cache-control'
@@ -151,7 +156,7 @@ export default defineConfig({
   test: {
     // One worker more than the cores: the component tests wait on IndexedDB and timers as much
     // as they compute (the default, a core less, leaves one of two cores idle).
-    maxWorkers: availableParallelism() + 1,
+    maxWorkers: Math.min(availableParallelism() + 1, 8),
     include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],

@@ -18,7 +18,8 @@ const PASSPHRASE_INPUT = 'passphrase-input'
  *   - a wrong passphrase keeps the form, emptied and focused, so it can be typed again without
  *     choosing the file again;
  *   - a file chosen afresh closes the form of the one before at once, until it has been read: a
- *     passphrase typed meanwhile would belong to the old file;
+ *     passphrase typed meanwhile would belong to the old file; only the latest read's answer
+ *     opens a form or says a refusal;
  *   - `reading` names the file while it is being read, so the panel can say so and refuse a
  *     second submit.
  *
@@ -41,11 +42,21 @@ export function useProtectedOpen(
     passphraseInput.value?.focus()
   }
 
+  /** Counts the reads begun: only the latest one's answer is shown. */
+  let turn = 0
+
   async function openFile(file: ChosenFile, secret?: string): Promise<void> {
     if (secret === undefined) cancel()
+    const mine = ++turn
     reading.value = file.name
     try {
       const outcome = await open(file, secret)
+      // A file chosen meanwhile is what the person looks at now: an older answer would put its
+      // form or its refusal beside the newer file's. An older file that opened is still said.
+      if (mine !== turn) {
+        if (outcome.ok === true) settle(file, outcome)
+        return
+      }
       if (outcome.ok === 'locked') {
         locked.value = file
         void focusPassphrase()
@@ -55,7 +66,7 @@ export function useProtectedOpen(
       else cancel()
       settle(file, outcome)
     } finally {
-      reading.value = null
+      if (mine === turn) reading.value = null
     }
   }
 
