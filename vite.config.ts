@@ -1,7 +1,5 @@
 /// <reference types="vitest/config" />
-import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { join, resolve } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
@@ -67,33 +65,6 @@ function preloadStandards(): Plugin {
   }
 }
 
-/**
- * `vite preview` serves the build as a well-set web server would: the hashed files under
- * assets/ never change, so a browser keeps them (as the service worker does once installed);
- * everything else, index.html first, is asked again each time. Without it every page load
- * revalidates each of the app's files, one request apiece.
- */
-function cacheHashedAssets(): Plugin {
-  return {
-    name: 'gaplens:cache-hashed-assets',
-    configurePreviewServer(server) {
-      const dist = resolve(server.config.root, server.config.build.outDir)
-      server.middlewares.use((req, res, next) => {
-        const path = (req.url ?? '').split('?')[0] ?? ''
-        // Only a file the build wrote: anything else is answered with index.html.
-        if (/^\/assets\/[^/]+-[\w-]{8}\.\w+$/.test(path) && existsSync(join(dist, path))) {
-          const setHeader = res.setHeader.bind(res)
-          res.setHeader = (name, value) =>
-            name.toLowerCase() === 'cache-control'
-              ? setHeader(name, 'public, max-age=31536000, immutable')
-              : setHeader(name, value)
-        }
-        next()
-      })
-    },
-  }
-}
-
 export default defineConfig({
   // Every URL in the build is relative and the router keeps its place after the '#', so the
   // same dist/ works at a server's root or under any sub-path (/hr/gaplens/), on a plain
@@ -103,7 +74,6 @@ export default defineConfig({
     vue(),
     contentSecurityPolicy(),
     preloadStandards(),
-    cacheHashedAssets(),
     VitePWA({
       // A new version waits for the person to accept it: the page never reloads under them.
       registerType: 'prompt',
