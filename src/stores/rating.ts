@@ -157,9 +157,13 @@ export const useRatingStore = defineStore('rating', () => {
     onError: (_key, error) => void storage.report(error),
   })
 
+  /** Counts the opens begun: only the latest one's answer is kept. */
+  let opening = 0
+
   /** Opens an assessment and its responses; status 'missing' when it does not exist. */
   async function open(id: string): Promise<void> {
     if (assessment.value?.id === id && status.value === 'ready') return
+    const mine = ++opening
     status.value = 'loading'
     // Text still waiting for its pause belongs to the assessment that was open.
     await autosave.flush()
@@ -169,6 +173,9 @@ export const useRatingStore = defineStore('rating', () => {
       loadResponses(id),
       standards.load(),
     ])
+    // Another assessment was opened meanwhile (a quick move between two): its open decides, and
+    // the ratings made on the page go to the one it shows.
+    if (mine !== opening) return
     if (!record) {
       assessment.value = null
       status.value = 'missing'

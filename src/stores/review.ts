@@ -95,9 +95,13 @@ export const useReviewStore = defineStore('review', () => {
     onError: (_key, error) => void storage.report(error),
   })
 
+  /** Counts the opens begun: only the latest one's answer is kept. */
+  let opening = 0
+
   /** Opens a review and the supervisor's ratings; status 'missing' when it does not exist. */
   async function open(id: string): Promise<void> {
     if (review.value?.id === id && status.value === 'ready') return
+    const mine = ++opening
     status.value = 'loading'
     // Text still waiting for its pause belongs to the review that was open.
     await autosave.flush()
@@ -107,6 +111,9 @@ export const useReviewStore = defineStore('review', () => {
       loadReviewRatings(id),
       standards.load(),
     ])
+    // Another review was opened meanwhile (a quick move between two): its open decides, and
+    // the ratings made on the page go to the one it shows.
+    if (mine !== opening) return
     if (!record) {
       review.value = null
       status.value = 'missing'
