@@ -1,5 +1,6 @@
 import { nextTick, ref, shallowRef, useTemplateRef } from 'vue'
 import type { OpenOutcome } from '@/stores/files'
+import { latestTurn } from './latest'
 
 /** What a panel needs of a chosen or dropped file. */
 export type ChosenFile = Pick<File, 'name' | 'size' | 'text'>
@@ -42,18 +43,18 @@ export function useProtectedOpen(
     passphraseInput.value?.focus()
   }
 
-  /** Counts the reads begun: only the latest one's answer is shown. */
-  let turn = 0
+  /** Only the latest read's answer is shown. */
+  const reads = latestTurn()
 
   async function openFile(file: ChosenFile, secret?: string): Promise<void> {
     if (secret === undefined) cancel()
-    const mine = ++turn
+    const isLatest = reads.begin()
     reading.value = file.name
     try {
       const outcome = await open(file, secret)
       // A file chosen meanwhile is what the person looks at now: an older answer would put its
       // form or its refusal beside the newer file's. An older file that opened is still said.
-      if (mine !== turn) {
+      if (!isLatest()) {
         if (outcome.ok === true) settle(file, outcome)
         return
       }
@@ -66,7 +67,7 @@ export function useProtectedOpen(
       else cancel()
       settle(file, outcome)
     } finally {
-      if (mine === turn) reading.value = null
+      if (isLatest()) reading.value = null
     }
   }
 

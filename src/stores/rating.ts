@@ -1,4 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
+import { latestTurn } from '@/composables/latest'
 import { computed, ref, shallowReactive, shallowRef, toRaw } from 'vue'
 import { getAssessment, loadResponses, saveResponse, updateAssessment } from '@/db/assessments'
 import type { AssessmentRecord, ItemResponse, TargetOverrides } from '@/domain/assessment/records'
@@ -157,13 +158,13 @@ export const useRatingStore = defineStore('rating', () => {
     onError: (_key, error) => void storage.report(error),
   })
 
-  /** Counts the opens begun: only the latest one's answer is kept. */
-  let opening = 0
+  /** Only the latest open's answer is kept. */
+  const opening = latestTurn()
 
   /** Opens an assessment and its responses; status 'missing' when it does not exist. */
   async function open(id: string): Promise<void> {
     if (assessment.value?.id === id && status.value === 'ready') return
-    const mine = ++opening
+    const isLatest = opening.begin()
     status.value = 'loading'
     // Text still waiting for its pause belongs to the assessment that was open.
     await autosave.flush()
@@ -175,7 +176,7 @@ export const useRatingStore = defineStore('rating', () => {
     ])
     // Another assessment was opened meanwhile (a quick move between two): its open decides, and
     // the ratings made on the page go to the one it shows.
-    if (mine !== opening) return
+    if (!isLatest()) return
     if (!record) {
       assessment.value = null
       status.value = 'missing'

@@ -1,4 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
+import { latestTurn } from '@/composables/latest'
 import { computed, ref, shallowReactive, shallowRef, toRaw } from 'vue'
 import { getReview, loadReviewRatings, saveReviewRating, updateReview } from '@/db/reviews'
 import { rateableItems } from '@/domain/assessment/items'
@@ -95,13 +96,13 @@ export const useReviewStore = defineStore('review', () => {
     onError: (_key, error) => void storage.report(error),
   })
 
-  /** Counts the opens begun: only the latest one's answer is kept. */
-  let opening = 0
+  /** Only the latest open's answer is kept. */
+  const opening = latestTurn()
 
   /** Opens a review and the supervisor's ratings; status 'missing' when it does not exist. */
   async function open(id: string): Promise<void> {
     if (review.value?.id === id && status.value === 'ready') return
-    const mine = ++opening
+    const isLatest = opening.begin()
     status.value = 'loading'
     // Text still waiting for its pause belongs to the review that was open.
     await autosave.flush()
@@ -113,7 +114,7 @@ export const useReviewStore = defineStore('review', () => {
     ])
     // Another review was opened meanwhile (a quick move between two): its open decides, and
     // the ratings made on the page go to the one it shows.
-    if (mine !== opening) return
+    if (!isLatest()) return
     if (!record) {
       review.value = null
       status.value = 'missing'
