@@ -128,6 +128,53 @@ function inThisThread(job: ImportJob, onReport: (report: ImportReport) => void):
   }
 }
 
+function newWorker(): Worker {
+  return new Worker(new URL('./cohort-import.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'cohort-import',
+  })
+}
+
+/** A worker started ahead of the next batch, and whether it failed to start. */
+let spare: { worker: Worker; failed: boolean } | null = null
+
+/**
+ * Starts the worker of the next batch now, so the batch does not wait for it: a worker's thread
+ * and modules take a few hundred milliseconds to start, as long as checking hundreds of files.
+ * The cohort page calls it once it is drawn, and again after each batch; a worker that cannot
+ * start is left for the batch, which then runs on this thread as usual.
+ */
+export function prepareCohortImport(): void {
+  if (spare || typeof Worker === 'undefined') return
+  try {
+    const ready = { worker: newWorker(), failed: false }
+    ready.worker.onerror = (event) => {
+      event.preventDefault()
+      ready.failed = true
+    }
+    spare = ready
+  } catch {
+    // The batch starts its worker itself, or runs on this thread.
+  }
+}
+
+/** Ends the worker started ahead, if no batch took it (the cohort page is left). */
+export function releaseCohortImport(): void {
+  spare?.worker.terminate()
+  spare = null
+}
+
+/** The worker started ahead, if it is still good; a batch takes it at most once. */
+function takeSpare(): Worker | null {
+  const taken = spare
+  spare = null
+  if (!taken) return null
+  taken.worker.onerror = null
+  if (!taken.failed) return taken.worker
+  taken.worker.terminate()
+  return null
+}
+
 /**
  * Imports a batch of files into the cohort in a Web Worker, reporting progress a few times a
  * second. The worker checks each file with the app's one reader and writes whole records in
@@ -140,10 +187,7 @@ export function startCohortImport(
   if (typeof Worker === 'undefined') return inThisThread(job, onReport)
   let worker: Worker
   try {
-    worker = new Worker(new URL('./cohort-import.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'cohort-import',
-    })
+    worker = takeSpare() ?? newWorker()
   } catch {
     return inThisThread(job, onReport)
   }

@@ -42,8 +42,13 @@ import { preparedCohorts, type PreparedCohort } from './cohort-load'
 
 /** Records written per transaction: few enough to keep each short, many enough to be fast. */
 export const RECORDS_PER_TRANSACTION = 200
-/** Files read and checked together (their reads and hashes overlap). */
-const FILES_AT_ONCE = 8
+/** Files checked together (their hashes overlap). */
+export const FILES_AT_ONCE = 8
+/**
+ * Files being read ahead of their check: a read waits on the browser's file system, a check on
+ * this thread, so the next files are read while these are checked.
+ */
+export const READ_AHEAD = 32
 /** A report at most every this many files or milliseconds, whichever comes first. */
 const REPORT_EVERY_FILES = 50
 const REPORT_EVERY_MS = 100
@@ -210,6 +215,18 @@ export async function runCohortImport(
     progress.total = total()
     report(true)
 
+    /** Reads started and not yet taken, by the item's place in `items`. */
+    const reads = new Map<number, Promise<string | FileFailure>>()
+    const readFrom = (from: number) => {
+      const end = Math.min(from + READ_AHEAD, items.length)
+      for (let i = from; i < end; i++) if (!reads.has(i)) reads.set(i, items[i]!.read())
+    }
+    const take = (i: number) => {
+      const read = reads.get(i) ?? items[i]!.read()
+      reads.delete(i)
+      return read
+    }
+
     let start = 0
     for (;;) {
       if (start >= items.length) {
@@ -233,11 +250,13 @@ export async function runCohortImport(
         cancelled = true
         break
       }
+      const first = start
       const group = items.slice(start, start + FILES_AT_ONCE)
       start += group.length
+      readFrom(first)
       const results = await Promise.all(
-        group.map(async (item) => {
-          const text = await item.read()
+        group.map(async (item, i) => {
+          const text = await take(first + i)
           if (typeof text !== 'string') return { item, text: '', read: text }
           const read = await readAssessmentText(
             item.name,

@@ -19,6 +19,8 @@ import { getScale } from '@/domain/assessment/scales'
 import { loadCohort } from '@/workers/cohort-load'
 import { lotsOf, type ImportInput, type ImportReport } from '@/workers/cohort-import'
 import {
+  FILES_AT_ONCE,
+  READ_AHEAD,
   RECORDS_PER_TRANSACTION,
   inputQueue,
   runCohortImport,
@@ -425,6 +427,49 @@ describe('a batch whose files come in several messages', () => {
     expect(result.cancelled).toBe(false)
     expect(reports[0]!.progress.total).toBe(inputs.length)
     expect(await database().cohortFiles.count()).toBe(inputs.length)
+  }, 60_000)
+
+  it('reads the next files while it checks these, never more than READ_AHEAD at once', async () => {
+    const made = await files(READ_AHEAD + 20)
+    let started = 0
+    let open = 0
+    let most = 0
+    const held: (() => void)[] = []
+    const inputs: ImportInput[] = made.map((f) => {
+      const file = fileOf(f)
+      const text = file.text.bind(file)
+      file.text = () => {
+        started += 1
+        open += 1
+        most = Math.max(most, open)
+        return new Promise<string>((resolve) => held.push(() => resolve(text()))).finally(
+          () => (open -= 1),
+        )
+      }
+      return { kind: 'file', file }
+    })
+    const running = runCohortImport(
+      { dbName: database().name, inputs, standards: [standard], importedAt: AT },
+      database(),
+      () => undefined,
+      () => false,
+    )
+    await until(() => started > 0)
+    // Before the first file is checked, the files after its group are being read too.
+    expect(started).toBe(READ_AHEAD)
+    expect(READ_AHEAD).toBeGreaterThan(FILES_AT_ONCE)
+    while (held.length) {
+      held.shift()!()
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+    const result = await running
+    expect(most).toBeLessThanOrEqual(READ_AHEAD)
+    expect(started).toBe(made.length) // each file read once
+    expect(result.progress).toMatchObject({ done: made.length, kept: made.length, rejected: 0 })
+    const stored = await database().cohortFiles.toArray()
+    expect(stored.map((r) => r.fileName).sort()).toEqual(
+      made.map((f) => `${f.assessment.id}.gaplens.json`).sort(),
+    )
   }, 60_000)
 
   it('cancelled while files are still to come, keeps those checked and says it was cancelled', async () => {

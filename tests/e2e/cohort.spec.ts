@@ -257,7 +257,9 @@ test('a cancel mid-import keeps the files done before it, each whole, and says h
   await expect(assessmentsFact(page)).toHaveText(String(kept))
 })
 
-test('a .zip of 20 files, some in a sub-folder, is pooled whole', async ({ page }, testInfo) => {
+test('a .zip of 20 files, some in a sub-folder, is pooled whole, by the worker the page started ahead', async ({
+  page,
+}, testInfo) => {
   const { files } = await generateCohort({ standard, n: 20, seed: 13 })
   const entries = Object.fromEntries(
     files.map((file, i) => [i % 2 ? `團隊/業務部/${file.name}` : file.name, strToU8(file.text)]),
@@ -265,10 +267,18 @@ test('a .zip of 20 files, some in a sub-folder, is pooled whole', async ({ page 
   const zip = testInfo.outputPath('cohort.zip')
   writeFileSync(zip, zipSync(entries))
 
+  const workers: string[] = []
+  page.on('worker', (worker) => {
+    if (/cohort-import\.worker/.test(worker.url())) workers.push(worker.url())
+  })
   await page.goto('/#/cohort')
   await expect(page.getByTestId('cohorts-empty')).toBeVisible()
+  // The import's worker is started once the page is shown, before any file is chosen.
+  await expect.poll(() => workers.length).toBe(1)
   await page.getByTestId('cohort-file-input').setInputFiles(zip)
   await expect(outcome(page)).toHaveAttribute('data-status', 'done', { timeout: 30_000 })
+  // The batch ran on it, and the next batch's is started after it.
+  await expect.poll(() => workers.length).toBe(2)
   await expect(outcome(page)).toHaveAttribute('data-kept', '20')
   await expect(outcome(page)).toHaveAttribute('data-rejected', '0')
   await expect(page.getByTestId('cohort-rejected')).toHaveCount(0)
