@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http'
-import { readFile } from 'node:fs/promises'
+import { readFile, readdir } from 'node:fs/promises'
 import { extname, join, normalize } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { expect, test } from './fixtures'
@@ -107,4 +107,16 @@ test('under a sub-path on a plain static server: deep links open and reload, off
 
   // Nothing was asked for outside the sub-path, and nothing was missing.
   expect(misses).toEqual([])
+})
+
+test('the build marks Chart.js, and only it, to be compiled whole as it loads', async () => {
+  const assets = join(DIST, 'assets')
+  const marked: string[] = []
+  for (const name of await readdir(assets))
+    if (
+      name.endsWith('.js') &&
+      (await readFile(join(assets, name), 'utf8')).startsWith('//# allFunctionsCalledOnLoad\n')
+    )
+      marked.push(name)
+  expect(marked).toEqual([expect.stringMatching(/^chart-setup-[\w-]+\.js$/)])
 })
