@@ -5,13 +5,12 @@ import { getAssessment, loadResponses, saveResponse, updateAssessment } from '@/
 import type { AssessmentRecord, ItemResponse, TargetOverrides } from '@/domain/assessment/records'
 import { rateableItems, type RateableItem } from '@/domain/assessment/items'
 import {
-  detectStraightLine,
   nextUnrated,
   progress,
   progressByDuty,
+  ratingCounts,
   ratingState,
-  STRAIGHT_LINE_MIN,
-  STRAIGHT_LINE_SHARE,
+  straightLineOf,
   type Progress,
   type RatingState,
   type RatingValue,
@@ -38,22 +37,6 @@ function emptyResponse(): ItemResponse {
 /** The progress a count of rated and n/a items out of `total` makes. */
 function progressOf(total: number, rated: number, na: number): Progress {
   return { total, rated, na, answered: rated + na, unrated: total - rated - na }
-}
-
-/**
- * detectStraightLine, from counts of ratings per value kept as ratings change (the same rule:
- * at least STRAIGHT_LINE_MIN ratings, STRAIGHT_LINE_SHARE of them on one value).
- */
-function straightLineOf(counts: ReadonlyMap<number, number>): StraightLine | undefined {
-  let total = 0
-  let best: [number, number] = [0, 0]
-  for (const entry of counts) {
-    total += entry[1]
-    if (entry[1] > best[1]) best = entry
-  }
-  if (total < STRAIGHT_LINE_MIN) return undefined
-  const share = best[1] / total
-  return share >= STRAIGHT_LINE_SHARE ? { value: best[0], count: best[1], share } : undefined
 }
 
 /**
@@ -91,17 +74,15 @@ export const useRatingStore = defineStore('rating', () => {
   const overall = shallowRef<Progress>(progressOf(0, 0, 0))
   const byDuty = shallowRef<ReadonlyMap<string, Progress>>(new Map())
   const straightLine = shallowRef<StraightLine | undefined>()
-  let ratingCounts = new Map<number, number>()
+  /** Ratings per scale value, kept as ratings change, for the straight-line check. */
+  let counts = new Map<number, number>()
 
   function countAll(): void {
     const all = items.value
     overall.value = progress(all, latest)
     byDuty.value = progressByDuty(all, latest, standard.value?.duties.map((d) => d.code) ?? [])
-    straightLine.value = detectStraightLine(latest.values())
-    ratingCounts = new Map()
-    for (const r of latest.values())
-      if (typeof r.rating === 'number')
-        ratingCounts.set(r.rating, (ratingCounts.get(r.rating) ?? 0) + 1)
+    counts = ratingCounts(latest.values())
+    straightLine.value = straightLineOf(counts)
   }
 
   /** Moves one item's counts from its state before a change to its state after. */
@@ -116,11 +97,9 @@ export const useRatingStore = defineStore('rating', () => {
     const newValue = after.rating
     if (typeof oldValue === 'number' || typeof newValue === 'number') {
       if (oldValue === newValue) return
-      if (typeof oldValue === 'number')
-        ratingCounts.set(oldValue, (ratingCounts.get(oldValue) ?? 1) - 1)
-      if (typeof newValue === 'number')
-        ratingCounts.set(newValue, (ratingCounts.get(newValue) ?? 0) + 1)
-      straightLine.value = straightLineOf(ratingCounts)
+      if (typeof oldValue === 'number') counts.set(oldValue, (counts.get(oldValue) ?? 1) - 1)
+      if (typeof newValue === 'number') counts.set(newValue, (counts.get(newValue) ?? 0) + 1)
+      straightLine.value = straightLineOf(counts)
     }
     if (was === is || !item) return
     const move = (p: Progress, state: RatingState, by: number) =>

@@ -5,7 +5,9 @@ import {
   nextUnrated,
   progress,
   progressByDuty,
+  ratingCounts,
   ratingState,
+  straightLineOf,
   type ItemResponse,
   type RatingValue,
 } from '@/domain/assessment/ratings'
@@ -121,6 +123,20 @@ describe('straight-line check', () => {
     expect(detectStraightLine(many([1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 3, 3]))).toBeUndefined()
     expect(detectStraightLine(many(Array(9).fill(4)))).toBeUndefined()
     expect(detectStraightLine(many([...Array(9).fill(4), ...Array(10).fill('na')]))).toBeUndefined()
+  })
+
+  it('reads the same from counts kept as ratings change, a value left with none included', () => {
+    const counts = ratingCounts(many([...Array(10).fill(2), 'na', 5]))
+    expect([...counts]).toEqual([
+      [2, 10],
+      [5, 1],
+    ])
+    expect(straightLineOf(counts)).toMatchObject({ value: 2, count: 10 })
+    // The 5 changed to a 2, as the rating page counts it: 5 is left with none.
+    counts.set(5, 0).set(2, 11)
+    expect(straightLineOf(counts)).toEqual({ value: 2, count: 11, share: 1 })
+    counts.set(2, 9)
+    expect(straightLineOf(counts)).toBeUndefined()
   })
 })
 

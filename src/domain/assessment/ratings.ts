@@ -89,23 +89,34 @@ export const STRAIGHT_LINE_MIN = 10
 /** The share of ratings on one value that counts as rating everything the same. */
 export const STRAIGHT_LINE_SHARE = 0.9
 
+/** How many ratings each scale value has. Not applicable and unrated items are left out. */
+export function ratingCounts(responses: Iterable<ItemResponse>): Map<number, number> {
+  const counts = new Map<number, number>()
+  for (const r of responses)
+    if (typeof r.rating === 'number') counts.set(r.rating, (counts.get(r.rating) ?? 0) + 1)
+  return counts
+}
+
 /**
  * Warns when (nearly) every rating is the same value: at least STRAIGHT_LINE_MIN ratings and
- * STRAIGHT_LINE_SHARE of them on one value. Not applicable and unrated items are left out.
+ * STRAIGHT_LINE_SHARE of them on one value, from the counts of ratings per value (a value with
+ * none may be among them). The rating page keeps these counts as ratings change.
  */
-export function detectStraightLine(responses: Iterable<ItemResponse>): StraightLine | undefined {
-  const counts = new Map<number, number>()
+export function straightLineOf(counts: ReadonlyMap<number, number>): StraightLine | undefined {
   let total = 0
-  for (const r of responses) {
-    if (typeof r.rating !== 'number') continue
-    counts.set(r.rating, (counts.get(r.rating) ?? 0) + 1)
-    total++
+  let best: [number, number] = [0, 0]
+  for (const entry of counts) {
+    total += entry[1]
+    if (entry[1] > best[1]) best = entry
   }
   if (total < STRAIGHT_LINE_MIN) return undefined
-  let best: [number, number] = [0, 0]
-  for (const entry of counts) if (entry[1] > best[1]) best = entry
   const share = best[1] / total
   return share >= STRAIGHT_LINE_SHARE ? { value: best[0], count: best[1], share } : undefined
+}
+
+/** The straight-line warning of a set of responses (see straightLineOf). */
+export function detectStraightLine(responses: Iterable<ItemResponse>): StraightLine | undefined {
+  return straightLineOf(ratingCounts(responses))
 }
 
 export type ItemFilter = 'all' | 'unrated' | 'rated' | 'na'
