@@ -5,17 +5,13 @@
  * anonymised mode leaves no name on screen or in the tidy CSV.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import CohortView from '@/views/CohortView.vue'
-import { storeCohortFiles } from '@/db/cohort'
+import type { VueWrapper } from '@vue/test-utils'
 import { buildCohort } from '@/domain/cohort/cohort'
 import { heatmap, itemStats, topCommonGaps } from '@/domain/cohort/analysis'
-import { poolKey } from '@/domain/cohort/pool'
 import { getScale } from '@/domain/assessment/scales'
 import { locale } from '@/i18n'
-import { useStandardsStore } from '@/stores/standards'
-import { freshDatabase, makeRouter, sourcesOf, until } from './helpers'
+import { freshDatabase, until } from './helpers'
+import { mountCohortScreen } from './cohort-screen'
 import { PEOPLE, cohortStandard, fiveFiles } from '../fixtures/cohort/five'
 
 /** Chart.js stands in here by a recorder: happy-dom has no canvas to draw on. */
@@ -37,25 +33,7 @@ afterEach(() => {
 const wait = (condition: () => boolean) => until(condition, 10_000)
 
 async function mountCohort(): Promise<VueWrapper> {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  await useStandardsStore().load(sourcesOf({ 'c.json': cohortStandard() }))
-  await storeCohortFiles(
-    fiveFiles().map((content, i) => ({
-      cohortKey: poolKey(content),
-      assessmentId: content.assessment.id,
-      hash: `hash-${i}`,
-      fileName: `${i}.gaplens.json`,
-      importedAt: '2026-11-29T00:00:00.000Z',
-      content,
-    })),
-  )
-  const router = makeRouter()
-  await router.push('/cohort')
-  const wrapper = mount(CohortView, {
-    global: { plugins: [pinia, router] },
-    attachTo: document.body,
-  })
+  const wrapper = await mountCohortScreen()
   await wait(() => wrapper.find('.cohort-page[data-state="ready"]').exists())
   return wrapper
 }
