@@ -79,8 +79,10 @@ function compileWhole(): Plugin {
     name: 'gaplens:compile-whole',
     apply: 'build',
     generateBundle: {
-      // After minifying (which drops comments) and after Vite has written its own first lines:
-      // the comment must be the file's first line.
+      // After minifying (which drops comments) and after Vite has written its own first lines
+      // (its preload list, added here too): the comment must be the file's first line. Like
+      // that list, it is added after the file names are hashed; it is the same line in every
+      // build. The build writes no source maps; one that did would need them shifted a line.
       order: 'post',
       handler(_options, bundle) {
         for (const file of Object.values(bundle))

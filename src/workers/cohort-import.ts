@@ -141,8 +141,9 @@ let spare: { worker: Worker; failed: boolean } | null = null
 /**
  * Starts the worker of the next batch now, so the batch does not wait for it: a worker's thread
  * and modules take a few hundred milliseconds to start, as long as checking hundreds of files.
- * The cohort page calls it once it is drawn, and again after each batch; a worker that cannot
- * start is left for the batch, which then runs on this thread as usual.
+ * The cohort page calls it once it has listed its cohorts, and again after each batch. A
+ * worker that cannot start (a browser without module workers) tells the batch to run on this
+ * thread at once.
  */
 export function prepareCohortImport(): void {
   if (spare || typeof Worker === 'undefined') return
@@ -164,15 +165,15 @@ export function releaseCohortImport(): void {
   spare = null
 }
 
-/** The worker started ahead, if it is still good; a batch takes it at most once. */
-function takeSpare(): Worker | null {
+/** The worker started ahead, if any, or 'failed' if it could not start; taken at most once. */
+function takeSpare(): Worker | 'failed' | null {
   const taken = spare
   spare = null
   if (!taken) return null
   taken.worker.onerror = null
   if (!taken.failed) return taken.worker
   taken.worker.terminate()
-  return null
+  return 'failed'
 }
 
 /**
@@ -185,9 +186,11 @@ export function startCohortImport(
   onReport: (report: ImportReport) => void,
 ): ImportRun {
   if (typeof Worker === 'undefined') return inThisThread(job, onReport)
+  const spareWorker = takeSpare()
+  if (spareWorker === 'failed') return inThisThread(job, onReport)
   let worker: Worker
   try {
-    worker = takeSpare() ?? newWorker()
+    worker = spareWorker ?? newWorker()
   } catch {
     return inThisThread(job, onReport)
   }

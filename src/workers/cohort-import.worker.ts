@@ -46,9 +46,12 @@ export const RECORDS_PER_TRANSACTION = 200
 export const FILES_AT_ONCE = 8
 /**
  * Files being read ahead of their check: a read waits on the browser's file system, a check on
- * this thread, so the next files are read while these are checked.
+ * this thread, so the next files are read while these are checked. Beyond the files being
+ * checked, no more is read ahead while READ_AHEAD_BYTES are (files may be as large as
+ * MAX_ASSESSMENT_FILE_BYTES).
  */
 export const READ_AHEAD = 32
+export const READ_AHEAD_BYTES = 64 * 1024 * 1024
 /** A report at most every this many files or milliseconds, whichever comes first. */
 const REPORT_EVERY_FILES = 50
 const REPORT_EVERY_MS = 100
@@ -61,6 +64,8 @@ const tooLarge = (name: string, size: number, limit: number) =>
 /** A file of the batch, read when its turn comes. */
 interface Item {
   name: string
+  /** About how much its read holds: its size, or nothing for one refused by its size. */
+  bytes: number
   read(): Promise<string | FileFailure>
 }
 
@@ -83,6 +88,7 @@ async function zipItems(file: File): Promise<Item[] | FileFailure> {
     const name = `${file.name}/${entry.name}`
     return {
       name,
+      bytes: entry.size > MAX_ARCHIVE_ENTRY_BYTES ? 0 : entry.size,
       read: async () => {
         if (entry.size > MAX_ARCHIVE_ENTRY_BYTES)
           return tooLarge(name, entry.size, MAX_ARCHIVE_ENTRY_BYTES)
@@ -97,6 +103,7 @@ async function zipItems(file: File): Promise<Item[] | FileFailure> {
 function fileItem(file: File): Item {
   return {
     name: file.name,
+    bytes: file.size > MAX_ASSESSMENT_FILE_BYTES ? 0 : file.size,
     read: async () => {
       const refused = checkSize(file, MAX_ASSESSMENT_FILE_BYTES)
       if (refused) return refused
@@ -199,11 +206,12 @@ export async function runCohortImport(
     const items: Item[] = []
     const add = async (inputs: readonly ImportInput[]) => {
       for (const input of inputs) {
-        if (input.kind === 'text') items.push({ name: input.name, read: async () => input.text })
+        if (input.kind === 'text')
+          items.push({ name: input.name, bytes: input.text.length, read: async () => input.text })
         else if (/\.zip$/i.test(input.file.name)) {
           const zip = await zipItems(input.file)
           if (Array.isArray(zip)) items.push(...zip)
-          else items.push({ name: zip.file, read: async () => zip })
+          else items.push({ name: zip.file, bytes: 0, read: async () => zip })
         } else items.push(fileItem(input.file))
       }
     }
@@ -215,15 +223,24 @@ export async function runCohortImport(
     progress.total = total()
     report(true)
 
-    /** Reads started and not yet taken, by the item's place in `items`. */
+    /** Reads started and not yet taken, by the item's place in `items`, and their bytes. */
     const reads = new Map<number, Promise<string | FileFailure>>()
+    let ahead = 0
+    /** Starts the reads of the files from `from` (the group checked next) and after it. */
     const readFrom = (from: number) => {
       const end = Math.min(from + READ_AHEAD, items.length)
-      for (let i = from; i < end; i++) if (!reads.has(i)) reads.set(i, items[i]!.read())
+      for (let i = from; i < end; i++) {
+        if (reads.has(i)) continue
+        if (i >= from + FILES_AT_ONCE && ahead >= READ_AHEAD_BYTES) break
+        ahead += items[i]!.bytes
+        reads.set(i, items[i]!.read())
+      }
     }
     const take = (i: number) => {
-      const read = reads.get(i) ?? items[i]!.read()
+      const read = reads.get(i)
+      if (!read) return items[i]!.read()
       reads.delete(i)
+      ahead -= items[i]!.bytes
       return read
     }
 

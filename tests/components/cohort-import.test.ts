@@ -21,6 +21,7 @@ import { lotsOf, type ImportInput, type ImportReport } from '@/workers/cohort-im
 import {
   FILES_AT_ONCE,
   READ_AHEAD,
+  READ_AHEAD_BYTES,
   RECORDS_PER_TRANSACTION,
   inputQueue,
   runCohortImport,
@@ -458,8 +459,11 @@ describe('a batch whose files come in several messages', () => {
     // Before the first file is checked, the files after its group are being read too.
     expect(started).toBe(READ_AHEAD)
     expect(READ_AHEAD).toBeGreaterThan(FILES_AT_ONCE)
-    while (held.length) {
-      held.shift()!()
+    // Each read answers in a task of its own, until the batch has ended.
+    let over = false
+    void running.finally(() => (over = true))
+    while (!over) {
+      held.shift()?.()
       await new Promise((resolve) => setTimeout(resolve, 0))
     }
     const result = await running
@@ -471,6 +475,33 @@ describe('a batch whose files come in several messages', () => {
       made.map((f) => `${f.assessment.id}.gaplens.json`).sort(),
     )
   }, 60_000)
+
+  it('reads ahead no more than READ_AHEAD_BYTES beyond the files it checks', async () => {
+    const made = await files(READ_AHEAD)
+    /** Each file says it is this large (its text is not): reads stop once the sizes add up. */
+    const size = 3 * 1024 * 1024
+    let started = 0
+    const inputs: ImportInput[] = made.map((f) => {
+      const file = fileOf(f)
+      Object.defineProperty(file, 'size', { value: size })
+      file.text = () => {
+        started += 1
+        return new Promise<string>(() => undefined) // never answers: the batch waits here
+      }
+      return { kind: 'file', file }
+    })
+    void runCohortImport(
+      { dbName: database().name, inputs, standards: [standard], importedAt: AT },
+      database(),
+      () => undefined,
+      () => false,
+    )
+    await until(() => started > 0)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const expected = Math.max(FILES_AT_ONCE, Math.ceil(READ_AHEAD_BYTES / size))
+    expect(expected).toBeLessThan(READ_AHEAD)
+    expect(started).toBe(expected)
+  })
 
   it('cancelled while files are still to come, keeps those checked and says it was cancelled', async () => {
     const made = await files(30)

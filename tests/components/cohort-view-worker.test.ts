@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useCohortStore } from '@/stores/cohort'
+import { releaseCohortImport } from '@/workers/cohort-import'
 import { freshDatabase, until } from './helpers'
 import { mountCohortScreen } from './cohort-screen'
 
@@ -38,6 +39,7 @@ beforeEach(() => {
   vi.stubGlobal('Worker', FakeWorker)
 })
 afterEach(() => {
+  releaseCohortImport() // one a failed test left
   vi.unstubAllGlobals()
 })
 

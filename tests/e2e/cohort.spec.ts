@@ -267,9 +267,13 @@ test('a .zip of 20 files, some in a sub-folder, is pooled whole, by the worker t
   const zip = testInfo.outputPath('cohort.zip')
   writeFileSync(zip, zipSync(entries))
 
-  const workers: string[] = []
+  /** The import workers the page started, and whether each has ended. */
+  const workers: { closed: boolean }[] = []
   page.on('worker', (worker) => {
-    if (/cohort-import\.worker/.test(worker.url())) workers.push(worker.url())
+    if (!/cohort-import\.worker/.test(worker.url())) return
+    const seen = { closed: false }
+    workers.push(seen)
+    worker.on('close', () => (seen.closed = true))
   })
   await page.goto('/#/cohort')
   await expect(page.getByTestId('cohorts-empty')).toBeVisible()
@@ -277,8 +281,8 @@ test('a .zip of 20 files, some in a sub-folder, is pooled whole, by the worker t
   await expect.poll(() => workers.length).toBe(1)
   await page.getByTestId('cohort-file-input').setInputFiles(zip)
   await expect(outcome(page)).toHaveAttribute('data-status', 'done', { timeout: 30_000 })
-  // The batch ran on it, and the next batch's is started after it.
-  await expect.poll(() => workers.length).toBe(2)
+  // The batch ran on it (a batch's worker ends with the batch), and the next one's is started.
+  await expect.poll(() => workers.map((w) => w.closed)).toEqual([true, false])
   await expect(outcome(page)).toHaveAttribute('data-kept', '20')
   await expect(outcome(page)).toHaveAttribute('data-rejected', '0')
   await expect(page.getByTestId('cohort-rejected')).toHaveCount(0)

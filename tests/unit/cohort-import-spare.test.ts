@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   prepareCohortImport,
@@ -81,15 +82,26 @@ describe('the import worker started ahead of a batch', () => {
     expect(FakeWorker.made).toHaveLength(2)
   })
 
-  it('is passed over when it failed to start: the batch starts one of its own', () => {
+  it('that could not start sends the batch to this thread at once, with no second try', async () => {
     prepareCohortImport()
     const [failed] = FakeWorker.made
     failed!.fail()
-    startCohortImport(job(), () => undefined)
+    const run = startCohortImport(job(), () => undefined)
     expect(failed!.terminated).toBe(true)
     expect(failed!.posted).toEqual([])
-    expect(FakeWorker.made).toHaveLength(2)
-    expect(FakeWorker.made[1]!.posted[0]).toMatchObject({ type: 'start' })
+    expect(FakeWorker.made).toHaveLength(1)
+    // The one file, read here: not an assessment file, so refused.
+    expect((await run.result).progress).toMatchObject({ done: 1, rejected: 1, kept: 0 })
+  })
+
+  it('failing once a batch has taken it, the batch runs on this thread instead', async () => {
+    prepareCohortImport()
+    const [taken] = FakeWorker.made
+    const run = startCohortImport(job(), () => undefined)
+    taken!.fail()
+    expect(taken!.terminated).toBe(true)
+    expect(FakeWorker.made).toHaveLength(1)
+    expect((await run.result).progress).toMatchObject({ done: 1, rejected: 1, kept: 0 })
   })
 
   it('ends when the cohort page is left, and a batch then starts its own', () => {
