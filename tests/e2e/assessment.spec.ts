@@ -2,6 +2,7 @@ import { expect, test } from './fixtures'
 import {
   expectSaved,
   item,
+  openNotes,
   rateAndWait,
   ratingPageReady,
   shownRating,
@@ -42,7 +43,7 @@ test.describe('self-assessment', () => {
     await page.keyboard.press('n') // K01 not applicable, moves on to K02
     await page.keyboard.press('5') // K02
     await expectSaved(page, 'K02')
-    await item(page, 'P1.2.1').getByText('備註與佐證').click()
+    await openNotes(page, 'P1.2.1')
     await item(page, 'P1.2.1').getByLabel('備註').fill('去年處理過兩次團員糾紛')
     await item(page, 'P1.2.1').getByLabel('佐證').fill('客訴紀錄 2025-07')
     await expectSaved(page, 'P1.2.1')
@@ -139,8 +140,8 @@ test.describe('self-assessment', () => {
         const key = keys[round % keys.length]!
         const text = `第 ${round + 1} 次：處理團員糾紛`
         const note = item(tab, key).getByLabel('備註')
-        if (!(await note.isVisible())) await item(tab, key).getByText('備註與佐證').click()
-        await note.click()
+        await openNotes(tab, key)
+        await note.focus()
         await tab.keyboard.press('ControlOrMeta+A')
         await note.pressSequentially(text, { delay: 20 })
         typed = { key, text }

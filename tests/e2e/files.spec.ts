@@ -1,7 +1,15 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, expectAccessible, test, type Page } from './fixtures'
-import { SHOP, expectSaved, item, rateAndWait, ratingPageReady, startAssessment } from './helpers'
+import {
+  expectSaved,
+  item,
+  openNotes,
+  rateAndWait,
+  ratingPageReady,
+  SHOP,
+  startAssessment,
+} from './helpers'
 import {
   assessmentFileText,
   sealAssessmentFile,
@@ -28,7 +36,7 @@ async function rateTen(page: Page): Promise<string> {
   const url = await startAssessment(page, { standard: SHOP, name: '林小華' })
   for (let i = 1; i <= 5; i++) await rateAndWait(page, `P1.1.${i}`, 2)
   for (let i = 1; i <= 5; i++) await rateAndWait(page, `K0${i}`, 4)
-  await item(page, 'P1.1.1').getByText('備註與佐證').click()
+  await openNotes(page, 'P1.1.1')
   await item(page, 'P1.1.1').getByLabel('備註').fill(NOTE)
   await expectSaved(page, 'P1.1.1')
   return url

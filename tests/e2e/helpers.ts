@@ -31,6 +31,20 @@ export function item(page: Page, key: string) {
 }
 
 /**
+ * Unfolds an item's note and evidence, unless they show already, and waits for them. By
+ * keyboard: a pointer pressed on the summary while the cards above it are still being laid out
+ * can be released beside it, and the notes then stay folded.
+ */
+export async function openNotes(page: Page, key: string): Promise<void> {
+  const note = item(page, key).getByLabel('備註')
+  if (!(await note.isVisible())) {
+    await item(page, key).getByText('備註與佐證').focus()
+    await page.keyboard.press('Enter')
+  }
+  await expect(note).toBeVisible()
+}
+
+/**
  * Waits until the page says an item is saved. Every save is written with strict durability
  * (flushed to disk), and a disk busy with the other test worker's downloads and PDFs can hold
  * that flush for seconds: the wait is as long as a loaded machine needs, and a failure names

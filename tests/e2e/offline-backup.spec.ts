@@ -3,6 +3,7 @@ import { expect, test, type Page } from './fixtures'
 import {
   expectSaved,
   item,
+  openNotes,
   rateAndWait,
   ratingPageReady,
   shownRating,
@@ -72,7 +73,7 @@ test.describe('backup and restore', () => {
     await startAssessment(page, { name: '張雅婷' })
     await rateAndWait(page, 'P1.1.1', 4)
     await rateAndWait(page, 'K03', 'na')
-    await item(page, 'S01').getByText('備註與佐證').click()
+    await openNotes(page, 'S01')
     await item(page, 'S01').getByLabel('備註').fill('帶領過跨部門會議')
     await expectSaved(page, 'S01')
     await startAssessment(page, { name: '張雅婷', standard: 'THM3514-lodging-ecommerce' })

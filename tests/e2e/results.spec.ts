@@ -2,7 +2,15 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from './fixtures'
-import { SHOP, expectSaved, item, rateAndWait, ratingPageReady, startAssessment } from './helpers'
+import {
+  expectSaved,
+  item,
+  openNotes,
+  rateAndWait,
+  ratingPageReady,
+  SHOP,
+  startAssessment,
+} from './helpers'
 
 /**
  * The known pattern on 旅宿電商運營人員 (five steps, target 4), and what it must give, worked
@@ -19,7 +27,7 @@ async function rateKnownPattern(page: Page): Promise<string> {
   for (let i = 1; i <= 5; i++) await rateAndWait(page, `P1.1.${i}`, 2)
   for (let i = 1; i <= 9; i++) await rateAndWait(page, `K0${i}`, 4)
   await rateAndWait(page, 'S01', 'na')
-  await item(page, 'P1.1.1').getByText('備註與佐證').click()
+  await openNotes(page, 'P1.1.1')
   await item(page, 'P1.1.1').getByLabel('備註').fill('尚未接觸網站架設')
   await expectSaved(page, 'P1.1.1')
   return url

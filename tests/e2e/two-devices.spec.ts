@@ -9,7 +9,15 @@ import { execFileSync } from 'node:child_process'
 import { parse } from 'csv-parse/sync'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test, type Page } from './fixtures'
-import { TTM, expectSaved, item, rateAndWait, ratingPageReady, startAssessment } from './helpers'
+import {
+  expectSaved,
+  item,
+  openNotes,
+  rateAndWait,
+  ratingPageReady,
+  startAssessment,
+  TTM,
+} from './helpers'
 import type { AssessmentFile } from '../../src/domain/files/assessment-file'
 
 /** The first twelve items of the rating page, in its order. */
@@ -197,9 +205,9 @@ test('the downloaded CSV, read by a CSV parser: the BOM, a header and one row pe
       .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.itemKey ?? ''))
   ).filter((key, i, all) => all.indexOf(key) === i)
   await rateAndWait(page, 'P1.1.1', 2)
-  await item(page, 'P1.1.1').getByText('備註與佐證').click()
+  await openNotes(page, 'P1.1.1')
   await item(page, 'P1.1.1').getByLabel('備註').fill('=SUM(A1:A9)')
-  await item(page, 'P1.1.2').getByText('備註與佐證').click()
+  await openNotes(page, 'P1.1.2')
   await item(page, 'P1.1.2').getByLabel('備註').fill('@主管, "請看"')
   await expectSaved(page, 'P1.1.2')
 
