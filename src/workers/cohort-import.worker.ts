@@ -13,19 +13,11 @@
  */
 import { GapLensDB } from '@/db/db'
 import { cohortKeyOf, storeCohortFiles, type CohortFileRecord } from '@/db/cohort'
-import { MAX_ASSESSMENT_FILE_BYTES } from '@/domain/files/assessment-file'
 import { readAssessmentText } from '@/domain/files/read'
-import { failure, problem, type FileFailure } from '@/domain/io/problems'
-import { checkSize } from '@/domain/io/size'
+import type { FileFailure } from '@/domain/io/problems'
 import { standardContentHash } from '@/domain/standard/identity'
 import type { Standard } from '@/domain/standard/schema'
-import {
-  MAX_ARCHIVE_BYTES,
-  MAX_ARCHIVE_ENTRY_BYTES,
-  entryBytes,
-  isJsonEntry,
-  readZipDirectory,
-} from './zip'
+import { itemsOf, type Item } from './import-items'
 import type {
   ImportCounts,
   ImportError,
@@ -55,66 +47,6 @@ export const READ_AHEAD_BYTES = 64 * 1024 * 1024
 /** A report at most every this many files or milliseconds, whichever comes first. */
 const REPORT_EVERY_FILES = 50
 const REPORT_EVERY_MS = 100
-
-const fail = (name: string, code: 'unreadable', detail: string) =>
-  failure(name, [problem(code, { detail })])
-const tooLarge = (name: string, size: number, limit: number) =>
-  failure(name, [problem('too-large', { size, limit })])
-
-/** A file of the batch, read when its turn comes. */
-interface Item {
-  name: string
-  /** About how much its read holds: its size, or nothing for one refused by its size. */
-  bytes: number
-  read(): Promise<string | FileFailure>
-}
-
-/** The files of a .zip as items, or the .zip refused as a whole. */
-async function zipItems(file: File): Promise<Item[] | FileFailure> {
-  const refusedSize = checkSize(file, MAX_ARCHIVE_BYTES)
-  if (refusedSize) return refusedSize
-  let bytes: Uint8Array
-  try {
-    bytes = new Uint8Array(await file.arrayBuffer())
-  } catch (error) {
-    return fail(file.name, 'unreadable', error instanceof Error ? error.message : String(error))
-  }
-  const entries = readZipDirectory(bytes)
-  if (typeof entries === 'string') return fail(file.name, 'unreadable', entries)
-  const files = entries.filter((e) => isJsonEntry(e.name))
-  const declared = files.reduce((sum, e) => sum + e.size, 0)
-  if (declared > MAX_ARCHIVE_BYTES) return tooLarge(file.name, declared, MAX_ARCHIVE_BYTES)
-  return files.map((entry) => {
-    const name = `${file.name}/${entry.name}`
-    return {
-      name,
-      bytes: entry.size > MAX_ARCHIVE_ENTRY_BYTES ? 0 : entry.size,
-      read: async () => {
-        if (entry.size > MAX_ARCHIVE_ENTRY_BYTES)
-          return tooLarge(name, entry.size, MAX_ARCHIVE_ENTRY_BYTES)
-        const inflated = entryBytes(bytes, entry)
-        if (typeof inflated === 'string') return fail(name, 'unreadable', inflated)
-        return new TextDecoder().decode(inflated)
-      },
-    }
-  })
-}
-
-function fileItem(file: File): Item {
-  return {
-    name: file.name,
-    bytes: file.size > MAX_ASSESSMENT_FILE_BYTES ? 0 : file.size,
-    read: async () => {
-      const refused = checkSize(file, MAX_ASSESSMENT_FILE_BYTES)
-      if (refused) return refused
-      try {
-        return await file.text()
-      } catch (error) {
-        return fail(file.name, 'unreadable', error instanceof Error ? error.message : String(error))
-      }
-    },
-  }
-}
 
 function errorOf(error: unknown): ImportError {
   const e = error as { name?: unknown; message?: unknown; inner?: { name?: unknown } }
@@ -205,15 +137,7 @@ export async function runCohortImport(
   try {
     const items: Item[] = []
     const add = async (inputs: readonly ImportInput[]) => {
-      for (const input of inputs) {
-        if (input.kind === 'text')
-          items.push({ name: input.name, bytes: input.text.length, read: async () => input.text })
-        else if (/\.zip$/i.test(input.file.name)) {
-          const zip = await zipItems(input.file)
-          if (Array.isArray(zip)) items.push(...zip)
-          else items.push({ name: zip.file, bytes: 0, read: async () => zip })
-        } else items.push(fileItem(input.file))
-      }
+      for (const input of inputs) items.push(...(await itemsOf(input)))
     }
     await add(job.inputs)
     let received = job.inputs.length
