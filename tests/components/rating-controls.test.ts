@@ -9,6 +9,7 @@ import { SCALES } from '@/domain/assessment/scales'
 import { LIMITS } from '@/domain/assessment/records'
 import { useRatingStore } from '@/stores/rating'
 import { locale } from '@/i18n'
+import { saveResponse } from '@/db/assessments'
 import { freshDatabase, makeRouter, startFixtureAssessment, until } from './helpers'
 
 beforeEach(() => {
@@ -122,12 +123,30 @@ describe('rating page', () => {
       global: { plugins: [pinia, router], mixins },
       attachTo: document.body,
     })
-    await until(() => wrapper.find('[data-item-key]').exists())
+    // The list is drawn a task at a time; the page says when it is whole.
+    await until(() => wrapper.find('.rate-page[data-resumed="true"]').exists())
     return { wrapper, record }
   }
 
   const item = (wrapper: ReturnType<typeof mount>, key: string) =>
     wrapper.get(`[data-item-key="${key}"]`)
+
+  it('opens at the item the person left off at, focused, once the list is whole', async () => {
+    const { pinia, record } = await startFixtureAssessment()
+    const at = new Date().toISOString()
+    await saveResponse(record.id, 'P2.1.1', { rating: 3, note: '', evidence: '', updatedAt: at })
+    const router = makeRouter()
+    await router.push(`/assessments/${record.id}`)
+    const wrapper = mount(RateView, {
+      props: { id: record.id },
+      global: { plugins: [pinia, router] },
+      attachTo: document.body,
+    })
+    await until(() => wrapper.find('.rate-page[data-resumed="true"]').exists())
+    expect(document.activeElement?.getAttribute('data-item-key')).toBe('P2.1.1')
+    expect(wrapper.find('[data-item-key="A02"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
 
   it('groups items duty → task, shows shared items under each task, attitudes apart', async () => {
     const { wrapper } = await mountRateView()

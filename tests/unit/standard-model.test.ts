@@ -8,6 +8,7 @@ import {
   itemUsage,
   taskLevel,
   taskLevels,
+  tasksBeforeDuties,
 } from '@/domain/standard/model'
 import { levelDescriptor, LEVELS } from '@/domain/levels'
 import { makeStandard } from '../fixtures/standard'
@@ -77,6 +78,16 @@ describe('counts', () => {
       attitudes: 2,
       footnotes: 2,
     })
+  })
+})
+
+describe('tasks before each duty', () => {
+  it('counts the tasks of the duties above, in order', () => {
+    expect(tasksBeforeDuties(standard)).toEqual([0, 2])
+    const three = makeStandard({
+      duties: [standard.duties[1]!, standard.duties[0]!, standard.duties[1]!],
+    })
+    expect(tasksBeforeDuties(three)).toEqual([0, 1, 3])
   })
 })
 

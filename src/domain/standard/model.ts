@@ -18,6 +18,16 @@ export function allTasks(standard: Standard): Task[] {
   return standard.duties.flatMap((d) => d.tasks)
 }
 
+/** The number of tasks before each duty's first, in the standard's order. */
+export function tasksBeforeDuties(standard: Standard): number[] {
+  let n = 0
+  return standard.duties.map((duty) => {
+    const before = n
+    n += duty.tasks.length
+    return before
+  })
+}
+
 export function dutyOfTask(standard: Standard, taskCode: string): Duty | undefined {
   return standard.duties.find((d) => d.tasks.some((t) => t.code === taskCode))
 }
