@@ -173,6 +173,27 @@ describe('the review page', { timeout: 30_000 }, () => {
     wrapper.unmount()
   })
 
+  it('opens again at the item the supervisor left off at, focused, once the list is whole', async () => {
+    const { wrapper, id } = await mountReview()
+    const skill = item(wrapper, 'S01')
+    ;(skill.element as HTMLElement).focus()
+    await skill.trigger('keydown', { key: '4' })
+    await wait(() => savedOf(wrapper, 'S01') === 'saved')
+    wrapper.unmount()
+    ;(document.activeElement as HTMLElement | null)?.blur()
+
+    const router = makeRouter()
+    await router.push(`/reviews/${id}`)
+    const again = mount(ReviewView, {
+      props: { id },
+      global: { plugins: [await freshPinia(), router] },
+      attachTo: document.body,
+    })
+    await wait(() => again.find('.review-page[data-resumed="true"]').exists())
+    expect(document.activeElement?.getAttribute('data-item-key')).toBe('S01')
+    again.unmount()
+  })
+
   it('rates from the keyboard and moves on', async () => {
     const { wrapper } = await mountReview()
     const first = item(wrapper, 'P1.1.1')
