@@ -5,7 +5,7 @@ import { ref, shallowRef, watch } from 'vue'
  * list starts, and whether it is whole yet.
  *
  * `start` is unset while the page opens its record; the page mounts the list once `begin` has
- * set it, with the item the person left off at, and the list draws down to that item at once.
+ * set it, with the item the person left off at, and the list draws that item's part first.
  * The list reports itself whole by setting `drawn`; `whenDrawn` waits for it.
  */
 export function useDrawnList<T>() {

@@ -81,6 +81,7 @@ const item = (wrapper: ReturnType<typeof mount>, key: string) =>
 describe('the rating page with a review', () => {
   async function mountRate() {
     const mounted = await mountView(RateView, '/assessments/:id')
+    await until(() => mounted.wrapper.find('.rate-page[data-resumed="true"]').exists())
     await until(() => mounted.wrapper.find('[data-testid="beside"]').exists())
     return mounted
   }

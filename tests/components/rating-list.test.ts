@@ -46,20 +46,29 @@ describe('rating list', () => {
     expect(wrapper.emitted('drawn')).toHaveLength(1)
   })
 
-  it('draws at once down to the task of the item it opens at', async () => {
-    const wrapper = await mountList('P2.1.1')
+  it('draws the task of the item it opens at first, then the tasks below, then those above', async () => {
+    const wrapper = await mountList('P1.2.1')
     await nextTick()
-    expect(tasksShown(wrapper)).toEqual(['T1.1', 'T1.2', 'T2.1'])
-    expect(wrapper.find('[data-item-key="P2.1.1"]').exists()).toBe(true)
-    expect(wrapper.find('[data-item-key="A01"]').exists()).toBe(false)
+    expect(tasksShown(wrapper)).toEqual(['T1.2'])
+    expect(wrapper.find('[data-item-key="P1.2.1"]').exists()).toBe(true)
+    const seen: string[][] = []
+    const stop = setInterval(() => seen.push(tasksShown(wrapper)), 0)
     await until(() => wrapper.emitted('drawn') !== undefined)
+    clearInterval(stop)
+    expect(tasksShown(wrapper)).toEqual(['T1.1', 'T1.2', 'T2.1'])
+    expect(wrapper.find('[data-item-key="A01"]').exists()).toBe(true)
+    // T1.1, above, comes only after everything below.
+    const withT11 = seen.findIndex((tasks) => tasks.includes('T1.1'))
+    expect(seen.slice(0, withT11).some((tasks) => tasks.includes('T2.1'))).toBe(true)
   })
 
-  it('draws everything at once when it opens at an attitude', async () => {
+  it('draws the attitudes first when it opens at one', async () => {
     const wrapper = await mountList('A02')
     await nextTick()
-    expect(tasksShown(wrapper)).toEqual(['T1.1', 'T1.2', 'T2.1'])
+    expect(tasksShown(wrapper)).toEqual([])
     expect(wrapper.find('[data-item-key="A02"]').exists()).toBe(true)
-    expect(wrapper.emitted('drawn')).toHaveLength(1)
+    expect(wrapper.emitted('drawn')).toBeUndefined()
+    await until(() => wrapper.emitted('drawn') !== undefined)
+    expect(tasksShown(wrapper)).toEqual(['T1.1', 'T1.2', 'T2.1'])
   })
 })
