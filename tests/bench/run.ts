@@ -6,14 +6,15 @@
  *     measure (gaplens:autosave), at normal speed and with 4× CPU throttling, beside its
  *     floor: a raw IndexedDB put in the same page, measured in the same run;
  *   - the size of the entry JavaScript and the chart chunk, gzipped;
- *   - the results page: from opening it to its charts drawn, for each seed standard;
+ *   - the results page: from opening it to its charts drawn, for each seed standard; the
+ *     rating page reopened at the last item rated: to the list whole, and its longest task;
  *   - assessment files: export, import, and import of a protected file (tests/bench/files.ts);
  *   - the trainer's cohort: 1,000 and 10,000 files pooled, beside their floor (tests/bench/cohort.ts);
  *   - adding a standard: a pasted seed text parsed and previewed (tests/bench/library.ts).
  *
  * BENCH_DIST (default dist) and BENCH_PORT (default 4319) choose the build folder and port, so
- * a bench can run beside a test run; BENCH_ONLY=autosave, cohort, library or lighthouse measures
- * that alone; BENCH_RESULTS names the figures' file (default bench-results.json).
+ * a bench can run beside a test run; BENCH_ONLY=autosave, pages, cohort, library or lighthouse
+ * measures that alone; BENCH_RESULTS names the figures' file (default bench-results.json).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
@@ -230,10 +231,8 @@ async function main(): Promise<void> {
         if (throttle === 4) results.figure(`autosave_ratio_${x}`, app.p95 / floor.p95)
         await context.close()
       }
-      if (!ONLY) {
-        await fileBenchmarks(results)
-        await extraBenchmarks(browser, BASE, results)
-      }
+      if (!ONLY) await fileBenchmarks(results)
+      if (!ONLY || ONLY === 'pages') await extraBenchmarks(browser, BASE, results)
       if (!ONLY || ONLY === 'library') await libraryBenchmarks(browser, BASE, results)
       if (!ONLY || ONLY === 'lighthouse') await lighthouseBenchmarks(BASE, results)
       if (!ONLY || ONLY === 'cohort') await cohortBenchmarks(browser, BASE, DIST, results)
