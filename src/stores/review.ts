@@ -92,6 +92,8 @@ export const useReviewStore = defineStore('review', () => {
     onSaved(key) {
       lastSavedAt.value =
         key === REVIEW_FIELDS ? new Date().toISOString() : (latest.get(key)?.updatedAt ?? null)
+      // The record the page holds follows the database (the page opens here again), unshown.
+      if (key !== REVIEW_FIELDS && review.value) review.value.lastItemKey = key
     },
     onError: (_key, error) => void storage.report(error),
   })

@@ -142,7 +142,7 @@ async function mountReview() {
     attachTo: document.body,
   })
   await wait(() => wrapper.find('.review-page[data-resumed="true"]').exists())
-  return { wrapper, id: review.id }
+  return { wrapper, id: review.id, pinia }
 }
 
 const item = (wrapper: VueWrapper, key: string) => wrapper.get(`[data-item-key="${key}"]`)
@@ -187,6 +187,28 @@ describe('the review page', { timeout: 30_000 }, () => {
     const again = mount(ReviewView, {
       props: { id },
       global: { plugins: [await freshPinia(), router] },
+      attachTo: document.body,
+    })
+    await wait(() => again.find('.review-page[data-resumed="true"]').exists())
+    expect(document.activeElement?.getAttribute('data-item-key')).toBe('S01')
+    again.unmount()
+  })
+
+  it('opens at the item last rated when the supervisor comes back to the page', async () => {
+    const { wrapper, id, pinia } = await mountReview()
+    const skill = item(wrapper, 'S01')
+    ;(skill.element as HTMLElement).focus()
+    await skill.trigger('keydown', { key: '2' })
+    await wait(() => savedOf(wrapper, 'S01') === 'saved')
+    wrapper.unmount()
+    ;(document.activeElement as HTMLElement | null)?.blur()
+
+    // The same app, the review still open in its store: another page and back.
+    const router = makeRouter()
+    await router.push(`/reviews/${id}`)
+    const again = mount(ReviewView, {
+      props: { id },
+      global: { plugins: [pinia, router] },
       attachTo: document.body,
     })
     await wait(() => again.find('.review-page[data-resumed="true"]').exists())
