@@ -6,7 +6,7 @@ import RatingScale from '@/components/rating/RatingScale.vue'
 import RatingStatusBar from '@/components/rating/RatingStatusBar.vue'
 import RateView from '@/views/RateView.vue'
 import { SCALES } from '@/domain/assessment/scales'
-import { LIMITS } from '@/domain/assessment/records'
+import { LIMITS, type AssessmentRecord } from '@/domain/assessment/records'
 import { useRatingStore } from '@/stores/rating'
 import { locale } from '@/i18n'
 import { saveResponse } from '@/db/assessments'
@@ -114,8 +114,13 @@ describe('status bar', () => {
 describe('rating page', () => {
   const database = freshDatabase()
 
-  async function mountRateView(mixins: ComponentOptions[] = []) {
+  /** The rating page of a new assessment; `before` runs on its record before the page opens. */
+  async function mountRateView(
+    mixins: ComponentOptions[] = [],
+    before?: (record: AssessmentRecord) => Promise<void>,
+  ) {
     const { pinia, record } = await startFixtureAssessment()
+    await before?.(record)
     const router = makeRouter()
     await router.push(`/assessments/${record.id}`)
     const wrapper = mount(RateView, {
@@ -132,17 +137,10 @@ describe('rating page', () => {
     wrapper.get(`[data-item-key="${key}"]`)
 
   it('opens at the item the person left off at, focused, once the list is whole', async () => {
-    const { pinia, record } = await startFixtureAssessment()
     const at = new Date().toISOString()
-    await saveResponse(record.id, 'P2.1.1', { rating: 3, note: '', evidence: '', updatedAt: at })
-    const router = makeRouter()
-    await router.push(`/assessments/${record.id}`)
-    const wrapper = mount(RateView, {
-      props: { id: record.id },
-      global: { plugins: [pinia, router] },
-      attachTo: document.body,
-    })
-    await until(() => wrapper.find('.rate-page[data-resumed="true"]').exists())
+    const { wrapper } = await mountRateView([], (record) =>
+      saveResponse(record.id, 'P2.1.1', { rating: 3, note: '', evidence: '', updatedAt: at }),
+    )
     expect(document.activeElement?.getAttribute('data-item-key')).toBe('P2.1.1')
     expect(wrapper.find('[data-item-key="A02"]').exists()).toBe(true)
     wrapper.unmount()

@@ -7,6 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import type { Pinia } from 'pinia'
 import ReviewsView from '@/views/ReviewsView.vue'
 import ReviewView from '@/views/ReviewView.vue'
 import { locale } from '@/i18n'
@@ -131,18 +132,20 @@ describe('the list of reviews', { timeout: 30_000 }, () => {
   })
 })
 
-async function mountReview() {
-  const pinia = await freshPinia()
-  const { review } = await importForReview(await makeAssessmentFile(), 'a.gaplens.json')
+/** The review page of a newly opened employee file, or of a review already kept (`open`). */
+async function mountReview(open?: { id: string; pinia: Pinia }) {
+  const pinia = open?.pinia ?? (await freshPinia())
+  const id =
+    open?.id ?? (await importForReview(await makeAssessmentFile(), 'a.gaplens.json')).review.id
   const router = makeRouter()
-  await router.push(`/reviews/${review.id}`)
+  await router.push(`/reviews/${id}`)
   const wrapper = mount(ReviewView, {
-    props: { id: review.id },
+    props: { id },
     global: { plugins: [pinia, router] },
     attachTo: document.body,
   })
   await wait(() => wrapper.find('.review-page[data-resumed="true"]').exists())
-  return { wrapper, id: review.id, pinia }
+  return { wrapper, id, pinia }
 }
 
 const item = (wrapper: VueWrapper, key: string) => wrapper.get(`[data-item-key="${key}"]`)
@@ -173,47 +176,31 @@ describe('the review page', { timeout: 30_000 }, () => {
     wrapper.unmount()
   })
 
-  it('opens again at the item the supervisor left off at, focused, once the list is whole', async () => {
-    const { wrapper, id } = await mountReview()
+  /** Rates S01 from the keyboard, waits until it is stored, and leaves the page. */
+  async function rateS01AndLeave(wrapper: VueWrapper, value: string): Promise<void> {
     const skill = item(wrapper, 'S01')
     ;(skill.element as HTMLElement).focus()
-    await skill.trigger('keydown', { key: '4' })
+    await skill.trigger('keydown', { key: value })
     await wait(() => savedOf(wrapper, 'S01') === 'saved')
     wrapper.unmount()
     ;(document.activeElement as HTMLElement | null)?.blur()
+  }
 
-    const router = makeRouter()
-    await router.push(`/reviews/${id}`)
-    const again = mount(ReviewView, {
-      props: { id },
-      global: { plugins: [await freshPinia(), router] },
-      attachTo: document.body,
-    })
-    await wait(() => again.find('.review-page[data-resumed="true"]').exists())
+  it('opens again at the item the supervisor left off at, focused, once the list is whole', async () => {
+    const { wrapper, id } = await mountReview()
+    await rateS01AndLeave(wrapper, '4')
+    const again = await mountReview({ id, pinia: await freshPinia() })
     expect(document.activeElement?.getAttribute('data-item-key')).toBe('S01')
-    again.unmount()
+    again.wrapper.unmount()
   })
 
   it('opens at the item last rated when the supervisor comes back to the page', async () => {
     const { wrapper, id, pinia } = await mountReview()
-    const skill = item(wrapper, 'S01')
-    ;(skill.element as HTMLElement).focus()
-    await skill.trigger('keydown', { key: '2' })
-    await wait(() => savedOf(wrapper, 'S01') === 'saved')
-    wrapper.unmount()
-    ;(document.activeElement as HTMLElement | null)?.blur()
-
+    await rateS01AndLeave(wrapper, '2')
     // The same app, the review still open in its store: another page and back.
-    const router = makeRouter()
-    await router.push(`/reviews/${id}`)
-    const again = mount(ReviewView, {
-      props: { id },
-      global: { plugins: [pinia, router] },
-      attachTo: document.body,
-    })
-    await wait(() => again.find('.review-page[data-resumed="true"]').exists())
+    const again = await mountReview({ id, pinia })
     expect(document.activeElement?.getAttribute('data-item-key')).toBe('S01')
-    again.unmount()
+    again.wrapper.unmount()
   })
 
   it('rates from the keyboard and moves on', async () => {
