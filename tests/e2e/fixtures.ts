@@ -66,6 +66,11 @@ interface AxeViolation {
  * eight times as long on a page of 150 items.
  */
 export async function expectAccessible(page: Page, where = page.url()): Promise<void> {
+  // A step of its own, so the run's timing report can say what the checks cost.
+  await base.step(`axe: ${where}`, () => runAxe(page, where), { box: true })
+}
+
+async function runAxe(page: Page, where: string): Promise<void> {
   const loaded = await page.evaluate(() => 'axe' in window)
   if (!loaded) await page.evaluate(AXE_SOURCE)
   const violations = await page.evaluate(async () => {

@@ -22,7 +22,11 @@ export default defineConfig({
   // A CI machine with two cores runs two browsers: give a page the time a loaded machine needs.
   expect: { timeout: 10_000 },
   forbidOnly: true,
-  reporter: [['list'], ['json', { outputFile: `../../${out}/playwright.json` }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: `../../${out}/playwright.json` }],
+    ['./timing-reporter.ts'],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
