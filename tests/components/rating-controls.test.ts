@@ -236,6 +236,33 @@ describe('rating page', () => {
     wrapper.unmount()
   })
 
+  it('jumps to the next unrated item, from the one last rated', async () => {
+    const { wrapper } = await mountRateView()
+    await item(wrapper, 'P1.1.1').get('[data-value="3"]').trigger('click')
+    await until(() => useRatingStore().saveStates.get('P1.1.1') === 'saved')
+    await wrapper.get('[data-testid="next-unrated"]').trigger('click')
+    await until(() => document.activeElement?.getAttribute('data-item-key') === 'P1.1.2')
+    expect(document.activeElement?.getAttribute('data-item-key')).toBe('P1.1.2')
+    wrapper.unmount()
+  })
+
+  it('warns, by keyboard, when every item is rated the same', async () => {
+    const { wrapper } = await mountRateView()
+    expect(wrapper.find('[data-testid="straight-line"]').exists()).toBe(false)
+    const keys = new Set(
+      wrapper.findAll('[data-item-key]').map((e) => e.attributes('data-item-key')!),
+    )
+    for (const key of keys) {
+      ;(item(wrapper, key).element as HTMLElement).focus()
+      await item(wrapper, key).trigger('keydown', { key: '3' })
+      await flushPromises()
+    }
+    await until(() => useRatingStore().pendingCount === 0)
+    await until(() => wrapper.find('[data-testid="straight-line"]').exists())
+    expect(wrapper.get('[data-testid="straight-line"]').text()).toContain('100%')
+    wrapper.unmount()
+  })
+
   it('filters and searches items', async () => {
     const { wrapper } = await mountRateView()
     await wrapper.get('input[type="search"]').setValue('技能二')

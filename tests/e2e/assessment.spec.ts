@@ -8,6 +8,7 @@ import {
   shownRating,
   startAssessment,
 } from './helpers'
+import { closeAfterRating, closeAfterTyping } from './rounds'
 
 test.describe('self-assessment', () => {
   test('start: choose a standard, name and scale, and see the target', async ({ page }) => {
@@ -65,119 +66,28 @@ test.describe('self-assessment', () => {
     await expect(page.locator('[data-item-key="P1.2.1"]:focus')).toHaveCount(1)
   })
 
-  test('rate and close the page at once, reopen: the last rating shown as saved is there (20 times)', async ({
+  // A few rounds here; `npm run bench` runs 20 of each and reports how many were kept
+  // (ratings_kept_of_20, notes_kept_of_20).
+  test('rate and close the page at once, reopen: the last rating shown as saved is there (4 times)', async ({
     context,
     page,
   }) => {
-    test.setTimeout(240_000)
     const url = await startAssessment(page)
     await page.close()
-    const keys = [
-      'P1.1.1',
-      'P1.1.2',
-      'P1.1.3',
-      'P1.2.1',
-      'P1.2.2',
-      'K01',
-      'K02',
-      'S01',
-      'S02',
-      'A01',
-    ]
-    // Each tab opened checks the rating the tab before it saved and closed on, then rates the
-    // next item and is closed as soon as the page says saved: 20 closes, 20 checks.
-    let saved: { key: string; value: number } | undefined
-    for (let round = 0; round <= 20; round++) {
-      const tab = await context.newPage()
-      await tab.goto(url)
-      await ratingPageReady(tab)
-      if (saved) {
-        expect(await shownRating(tab, saved.key), `reopen ${round}: ${saved.key}`).toBe(
-          String(saved.value),
-        )
-      }
-      if (round < 20) {
-        const key = keys[round % keys.length]!
-        // Another value each time a key comes round again, so every round is a change to save.
-        const value = ((round + Math.floor(round / keys.length)) % 5) + 1
-        // By keyboard, on the item itself: the scenario is the close, not where a pointer lands
-        // on a page still laying out the cards near the one scrolled to.
-        await item(tab, key).focus()
-        await tab.keyboard.press(String(value))
-        await expect(item(tab, key).locator(`[data-value="${value}"]`)).toHaveAttribute(
-          'aria-checked',
-          'true',
-        )
-        await expectSaved(tab, key)
-        saved = { key, value }
-      }
-      await tab.close()
-    }
+    const outcomes = await closeAfterRating(context, url, 4)
+    expect(outcomes).toHaveLength(4)
+    for (const o of outcomes) expect(o.shown, `reopen ${o.round}: ${o.key}`).toBe(o.expected)
   })
 
-  test('type a note and close the tab 200 ms after the last keystroke, reopen: the note is there (20 times)', async ({
+  test('type a note and close the tab 200 ms after the last keystroke, reopen: the note is there (3 times)', async ({
     context,
     page,
   }) => {
-    test.setTimeout(300_000)
     const url = await startAssessment(page)
     await page.close()
-    const keys = ['P1.1.1', 'P1.2.1', 'K01', 'S01', 'A01']
-    // Each tab opened checks the note the tab before it typed, then types another and is closed
-    // 200 ms after its last keystroke, without waiting for the page to say saved: the note must
-    // be stored within 150 ms of the last keystroke, or as the page goes.
-    let typed: { key: string; text: string } | undefined
-    for (let round = 0; round <= 20; round++) {
-      const tab = await context.newPage()
-      await tab.goto(url)
-      await ratingPageReady(tab)
-      if (typed) {
-        await expect(item(tab, typed.key).getByLabel('備註'), `reopen ${round}`).toHaveValue(
-          typed.text,
-        )
-      }
-      if (round < 20) {
-        const key = keys[round % keys.length]!
-        const text = `第 ${round + 1} 次：處理團員糾紛`
-        const note = item(tab, key).getByLabel('備註')
-        await openNotes(tab, key)
-        await note.focus()
-        await tab.keyboard.press('ControlOrMeta+A')
-        await note.pressSequentially(text, { delay: 20 })
-        typed = { key, text }
-        // The scenario itself, not a wait for the app: the person closes the tab this soon.
-        await tab.waitForTimeout(200)
-      }
-      await tab.close()
-    }
-  })
-
-  test('jump to the next unrated item, search and filter', async ({ page }) => {
-    await startAssessment(page)
-    await rateAndWait(page, 'P1.1.1', 3)
-    await page.getByRole('button', { name: /下一個未評項目/ }).click()
-    await expect(page.locator('[data-item-key="P1.1.2"]:focus')).toHaveCount(1)
-    await page.getByRole('searchbox', { name: '搜尋項目' }).fill('衝突')
-    const shown = page.locator('[data-item-key]')
-    // The list is drawn again as the search narrows it: wait until what is shown is the match.
-    await expect
-      .poll(async () => {
-        const texts = await shown.allInnerTexts()
-        return texts.length > 0 && texts.every((text) => text.includes('衝突'))
-      })
-      .toBe(true)
-    await page.getByRole('searchbox', { name: '搜尋項目' }).fill('')
-    await page.getByRole('combobox', { name: '顯示' }).selectOption('rated')
-    await expect(shown).toHaveCount(1)
-    await expect(shown).toHaveAttribute('data-item-key', 'P1.1.1')
-  })
-
-  test('warns when everything is rated the same', async ({ page }) => {
-    await startAssessment(page, { standard: 'THM3514-lodging-ecommerce' })
-    await expect(page.getByTestId('straight-line')).toHaveCount(0)
-    await item(page, 'P1.1.1').focus()
-    for (let i = 0; i < 12; i++) await page.keyboard.press('3')
-    await expect(page.getByTestId('straight-line')).toContainText('100%')
+    const outcomes = await closeAfterTyping(context, url, 3)
+    expect(outcomes).toHaveLength(3)
+    for (const o of outcomes) expect(o.shown, `reopen ${o.round}: ${o.key}`).toBe(o.expected)
   })
 
   test('the list: open, rename, new round with the old ratings, delete with confirmation', async ({
