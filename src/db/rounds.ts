@@ -15,51 +15,64 @@ import {
 } from '@/domain/assessment/rounds'
 import { roundSuffix } from '@/domain/assessment/titles'
 
+/** A new round to store, and the responses it starts with (plain objects), by item key. */
+interface Started {
+  round: AssessmentRecord
+  responses: ReadonlyMap<string, ItemResponse>
+}
+
 /**
- * Starts a new round from an earlier assessment: same standard, person, scale and targets,
- * with the earlier ratings, notes and evidence as the starting point. `suffix` gives the end of
- * its title, in the interface's language: （第 2 輪） or " (round 2)".
+ * Stores the round `start` makes from the assessment `fromId` and its responses, read in the
+ * same transaction, so a rating saved meanwhile cannot slip between the read and the copy. All
+ * or nothing: the round and its responses are stored together or not at all; the earlier round
+ * is left as it was.
  */
-export async function startNewRound(
+function startFrom(
   fromId: string,
-  suffix: RoundSuffix = roundSuffix,
+  start: (from: AssessmentRecord, responses: Map<string, ItemResponse>) => Started,
 ): Promise<AssessmentRecord> {
   const db = getDb()
   return db.transaction('rw', db.responses, db.assessments, async () => {
     const from = await db.assessments.get(fromId)
     if (!from) throw new Error(`no assessment ${fromId}`)
-    const round = nextRound(from, stamp(), suffix)
     const rows = await db.responses.where('assessmentId').equals(fromId).toArray()
+    const { round, responses } = start(from, byItemKey(rows))
     await db.assessments.add(round)
-    await db.responses.bulkAdd(rows.map((r) => ({ ...r, assessmentId: round.id })))
+    await db.responses.bulkAdd(
+      [...responses].map(([itemKey, r]) => ({ ...r, assessmentId: round.id, itemKey })),
+    )
     return round
   })
 }
 
 /**
+ * Starts a new round from an earlier assessment: same standard, person, scale and targets,
+ * with the earlier ratings, notes and evidence as the starting point. `suffix` gives the end of
+ * its title, in the interface's language: （第 2 輪） or " (round 2)".
+ */
+export function startNewRound(
+  fromId: string,
+  suffix: RoundSuffix = roundSuffix,
+): Promise<AssessmentRecord> {
+  return startFrom(fromId, (from, responses) => ({
+    round: nextRound(from, stamp(), suffix),
+    responses,
+  }))
+}
+
+/**
  * Starts a new round from an earlier assessment on another standard (a newer version): same
  * person and scale; the standard, targets and starting responses are what `plan` decides from
- * the earlier round and its responses, read in the same transaction, so a rating saved meanwhile
- * cannot slip between the read and the copy. All or nothing: the round and its responses are
- * stored together or not at all; the earlier round is left as it was.
+ * the earlier round and its responses (see startFrom: read and stored in one transaction).
  */
-export async function startRoundOn(
+export function startRoundOn(
   fromId: string,
   plan: (from: AssessmentRecord, responses: Map<string, ItemResponse>) => RoundPlan,
   suffix: RoundSuffix = roundSuffix,
 ): Promise<AssessmentRecord> {
-  const db = getDb()
-  return db.transaction('rw', db.responses, db.assessments, async () => {
-    const from = await db.assessments.get(fromId)
-    if (!from) throw new Error(`no assessment ${fromId}`)
-    const rows = await db.responses.where('assessmentId').equals(fromId).toArray()
-    const next = plan(from, byItemKey(rows))
-    const round = nextRoundOn(from, next, stamp(), suffix)
-    await db.assessments.add(round)
-    await db.responses.bulkAdd(
-      [...next.responses].map(([itemKey, r]) => ({ ...r, assessmentId: round.id, itemKey })),
-    )
-    return round
+  return startFrom(fromId, (from, responses) => {
+    const next = plan(from, responses)
+    return { round: nextRoundOn(from, next, stamp(), suffix), responses: next.responses }
   })
 }
 
