@@ -3,58 +3,25 @@
  * its promise resolves only once IndexedDB has committed it, so "saved" is never a guess.
  * Values come in as plain objects: unwrapping a store's proxies (toRaw) is the store's job.
  */
-import { codePointOrder } from '@/domain/order'
 import { getDb } from './db'
-import { localDate } from '@/domain/dates'
-import type { ScaleId } from '@/domain/assessment/scales'
-import { LIMITS } from '@/domain/limits'
-import type {
-  AssessmentRecord,
-  CarriedFrom,
-  ItemResponse,
-  ResponseRecord,
-  Subject,
-  TargetOverrides,
-} from '@/domain/assessment/records'
-
-export interface NewAssessment {
-  standardId: string
-  subject: Subject
-  scaleId: ScaleId
-  title?: string
-}
+import type { AssessmentRecord, ItemResponse, ResponseRecord } from '@/domain/assessment/records'
+import { firstRound, type NewAssessment, type Stamp } from '@/domain/assessment/rounds'
 
 function now(): string {
   return new Date().toISOString()
 }
 
-function newId(): string {
-  return crypto.randomUUID()
+/** A fresh id and the present moment, for a record about to be stored. */
+export function stamp(): Stamp {
+  return { id: crypto.randomUUID(), createdAt: now() }
 }
 
-/** The title an assessment gets when none is given: who, which standard, and the local date. */
-export function defaultTitle(subject: Subject, standardTitle: string, at: string): string {
-  return `${subject.name}・${standardTitle}・${localDate(new Date(at))}`.slice(0, LIMITS.title)
-}
-
+/** Stores a new assessment (round 1); `standardTitle` names it when the input gives no title. */
 export async function createAssessment(
   input: NewAssessment,
   standardTitle: string,
 ): Promise<AssessmentRecord> {
-  const createdAt = now()
-  const record: AssessmentRecord = {
-    id: newId(),
-    standardId: input.standardId,
-    title: input.title?.trim() || defaultTitle(input.subject, standardTitle, createdAt),
-    subject: { ...input.subject },
-    scaleId: input.scaleId,
-    targets: { duties: {}, tasks: {} },
-    round: 1,
-    previousId: null,
-    createdAt,
-    updatedAt: createdAt,
-    lastItemKey: null,
-  }
+  const record = firstRound(input, standardTitle, stamp())
   await getDb().assessments.add(record)
   return record
 }
@@ -67,9 +34,14 @@ export function getAssessment(id: string): Promise<AssessmentRecord | undefined>
   return getDb().assessments.get(id)
 }
 
-export async function loadResponses(assessmentId: string): Promise<Map<string, ItemResponse>> {
-  const rows = await getDb().responses.where('assessmentId').equals(assessmentId).toArray()
+/** Stored rows as responses by item key, without the keys that place them. */
+export function byItemKey(rows: readonly ResponseRecord[]): Map<string, ItemResponse> {
   return new Map(rows.map(({ assessmentId: _a, itemKey, ...response }) => [itemKey, response]))
+}
+
+/** One assessment's responses, by item key. */
+export async function loadResponses(assessmentId: string): Promise<Map<string, ItemResponse>> {
+  return byItemKey(await getDb().responses.where('assessmentId').equals(assessmentId).toArray())
 }
 
 /** Responses of every assessment, by assessment id (for the list's progress). */
@@ -201,120 +173,4 @@ export async function deleteAssessment(id: string): Promise<void> {
     await db.receivedReviews.delete(id)
     await db.assessments.delete(id)
   })
-}
-
-/** The end of a later round's title, in either language; replaced, not stacked, each round. */
-const ROUND_SUFFIX = /(（第 \d+ 輪）| \(round \d+\))$/
-
-/** A later round's title: the first round's, shortened if need be, and the round's suffix. */
-function roundTitle(title: string, suffix: string): string {
-  return `${title.replace(ROUND_SUFFIX, '').slice(0, LIMITS.title - suffix.length)}${suffix}`
-}
-
-/**
- * Starts a new round from an earlier assessment: same standard, person, scale and targets,
- * with the earlier ratings, notes and evidence as the starting point. `suffix` gives the end of
- * its title, in the interface's language: （第 2 輪） or " (round 2)".
- */
-export async function startNewRound(
-  fromId: string,
-  suffix: (round: number) => string = (n) => `（第 ${n} 輪）`,
-): Promise<AssessmentRecord> {
-  const db = getDb()
-  return db.transaction('rw', db.responses, db.assessments, async () => {
-    const from = await db.assessments.get(fromId)
-    if (!from) throw new Error(`no assessment ${fromId}`)
-    const createdAt = now()
-    // A round carried over from an older version says so; a plain next round of it does not.
-    const { carriedFrom: _carried, ...same } = from
-    const round: AssessmentRecord = {
-      ...same,
-      id: newId(),
-      title: roundTitle(from.title, suffix(from.round + 1)),
-      round: from.round + 1,
-      previousId: from.id,
-      createdAt,
-      updatedAt: createdAt,
-      lastItemKey: null,
-    }
-    const rows = await db.responses.where('assessmentId').equals(fromId).toArray()
-    await db.assessments.add(round)
-    await db.responses.bulkAdd(rows.map((r) => ({ ...r, assessmentId: round.id })))
-    return round
-  })
-}
-
-/** What a round on another standard starts with, decided from the round it comes from. */
-export interface RoundPlan {
-  standardId: string
-  targets: TargetOverrides
-  /** The responses to start with (plain objects), by item key. */
-  responses: ReadonlyMap<string, ItemResponse>
-  carriedFrom: CarriedFrom
-}
-
-/**
- * Starts a new round from an earlier assessment on another standard (a newer version): same
- * person and scale; the standard, targets and starting responses are what `plan` decides from
- * the earlier round and its responses, read in the same transaction, so a rating saved meanwhile
- * cannot slip between the read and the copy. All or nothing: the round and its responses are
- * stored together or not at all; the earlier round is left as it was.
- */
-export async function startRoundOn(
-  fromId: string,
-  plan: (from: AssessmentRecord, responses: Map<string, ItemResponse>) => RoundPlan,
-  suffix: (round: number) => string = (n) => `（第 ${n} 輪）`,
-): Promise<AssessmentRecord> {
-  const db = getDb()
-  return db.transaction('rw', db.responses, db.assessments, async () => {
-    const from = await db.assessments.get(fromId)
-    if (!from) throw new Error(`no assessment ${fromId}`)
-    const rows = await db.responses.where('assessmentId').equals(fromId).toArray()
-    const stored = new Map(rows.map(({ assessmentId: _a, itemKey, ...r }) => [itemKey, r]))
-    const next = plan(from, stored)
-    const createdAt = now()
-    const round: AssessmentRecord = {
-      ...from,
-      id: newId(),
-      standardId: next.standardId,
-      title: roundTitle(from.title, suffix(from.round + 1)),
-      targets: structuredClone(next.targets),
-      round: from.round + 1,
-      previousId: from.id,
-      createdAt,
-      updatedAt: createdAt,
-      lastItemKey: null,
-      carriedFrom: structuredClone(next.carriedFrom),
-    }
-    await db.assessments.add(round)
-    await db.responses.bulkAdd(
-      [...next.responses].map(([itemKey, r]) => ({ ...r, assessmentId: round.id, itemKey })),
-    )
-    return round
-  })
-}
-
-/**
- * The earlier round to compare an assessment with: the one it was started from, or else the
- * latest earlier assessment of the same person on the same standard. Only a round rated on
- * the same scale compares: values of two scales do not mean the same.
- */
-export async function findPreviousRound(
-  record: AssessmentRecord,
-): Promise<AssessmentRecord | undefined> {
-  const db = getDb()
-  if (record.previousId) {
-    const from = await db.assessments.get(record.previousId)
-    if (from?.scaleId === record.scaleId) return from
-  }
-  const same = await db.assessments.where('standardId').equals(record.standardId).toArray()
-  return same
-    .filter(
-      (a) =>
-        a.id !== record.id &&
-        a.scaleId === record.scaleId &&
-        a.subject.name === record.subject.name &&
-        a.createdAt < record.createdAt,
-    )
-    .sort((a, b) => codePointOrder(b.createdAt, a.createdAt))[0]
 }

@@ -4,7 +4,7 @@
  * any write fails.
  */
 import { getDb } from './db'
-import { buildBackup, type Backup } from '@/domain/backup'
+import { buildBackup, type Backup } from '@/domain/files/backup'
 
 function tablesOf(db: ReturnType<typeof getDb>) {
   return [

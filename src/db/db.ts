@@ -4,7 +4,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { AssessmentRecord, ResponseRecord } from '@/domain/assessment/records'
-import type { Setting, StoredStandard } from '@/domain/backup'
+import type { Setting, StoredStandard } from '@/domain/files/backup'
 import type {
   ReceivedReviewRecord,
   ReviewRatingRecord,

@@ -5,11 +5,10 @@ import {
   deleteAssessment,
   listAssessments,
   responsesByAssessment,
-  startNewRound,
-  startRoundOn,
   updateAssessment,
-  type NewAssessment,
 } from '@/db/assessments'
+import { startNewRound, startRoundOn } from '@/db/rounds'
+import type { NewAssessment } from '@/domain/assessment/rounds'
 import type { AssessmentRecord, ResponseRecord } from '@/domain/assessment/records'
 import { rateableItems } from '@/domain/assessment/items'
 import { carryOver, carryTargets } from '@/domain/assessment/carry'

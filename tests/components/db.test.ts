@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
 import { GapLensDB, setDb } from '@/db/db'
-import { findPreviousRound } from '@/db/assessments'
+import { findPreviousRound } from '@/db/rounds'
 import type { AssessmentRecord } from '@/domain/assessment/records'
 
 const name = () => `gaplens-test-${crypto.randomUUID()}`

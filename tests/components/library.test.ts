@@ -86,7 +86,7 @@ describe('an added standard in the backup', () => {
     const mine = makeStandard({ id: 'MINE-3', code: null, title: '備份中的職業' })
     await store.add(mine, 'mine.json')
     const { exportBackup, restoreBackup } = await import('@/db/backup')
-    const { parseBackup } = await import('@/domain/backup')
+    const { parseBackup } = await import('@/domain/files/backup')
     const backup = await exportBackup()
     expect(backup.tables.standards.map((s) => s.id)).toEqual(['MINE-3'])
 

@@ -4,7 +4,7 @@ import { useRatingStore } from '@/stores/rating'
 import { useStorageStore } from '@/stores/storage'
 import { exportBackup } from '@/db/backup'
 import { detectStraightLine, progress, progressByDuty } from '@/domain/assessment/ratings'
-import { parseBackup } from '@/domain/backup'
+import { parseBackup } from '@/domain/files/backup'
 import { LIMITS } from '@/domain/assessment/records'
 import { freshDatabase, freshPinia, startFixtureAssessment } from './helpers'
 

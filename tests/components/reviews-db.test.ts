@@ -10,7 +10,7 @@ import {
   ReviewGoneError,
 } from '@/db/reviews'
 import { exportBackup, restoreBackup } from '@/db/backup'
-import { parseBackup } from '@/domain/backup'
+import { parseBackup } from '@/domain/files/backup'
 import { freshDatabase } from './helpers'
 import { AT, makeAssessmentFile, REVIEW } from '../fixtures/assessment-file'
 

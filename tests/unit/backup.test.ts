@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildBackup, parseBackup, type BackupTables } from '@/domain/backup'
+import { buildBackup, parseBackup, type BackupTables } from '@/domain/files/backup'
 import { problemsOf } from '@/domain/io/problems'
 import { describeFailure } from '@/i18n/problems'
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { localDate } from '@/domain/dates'
-import { defaultTitle } from '@/db/assessments'
+import { defaultTitle } from '@/domain/assessment/titles'
 
 const zone = process.env.TZ
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { BACKUP_MAX_BYTES, buildBackup, parseBackup, type BackupTables } from '@/domain/backup'
+import {
+  BACKUP_MAX_BYTES,
+  buildBackup,
+  parseBackup,
+  type BackupTables,
+} from '@/domain/files/backup'
 import { parseStandardFile } from '@/domain/standard/parse'
 import { checkAgainst } from '@/domain/io/issues'
 import { checkSize } from '@/domain/io/size'
