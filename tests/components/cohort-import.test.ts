@@ -17,7 +17,8 @@ import { useCohortStore } from '@/stores/cohort'
 import { useStorageStore } from '@/stores/storage'
 import { getScale } from '@/domain/assessment/scales'
 import { loadCohort } from '@/workers/cohort-load'
-import { lotsOf, type ImportInput, type ImportReport } from '@/workers/cohort-import'
+import { lotsOf } from '@/workers/cohort-import'
+import type { ImportInput, ImportReport } from '@/workers/cohort-import-protocol'
 import {
   FILES_AT_ONCE,
   READ_AHEAD,
