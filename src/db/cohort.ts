@@ -9,20 +9,7 @@
 import { getDb, type GapLensDB } from './db'
 import type { AssessmentFileContent } from '@/domain/files/assessment-file'
 import { choose, poolKey } from '@/domain/cohort/pool'
-
-/** One imported file. */
-export interface CohortFileRecord {
-  /** See `cohortKeyOf`. */
-  cohortKey: string
-  assessmentId: string
-  /** The file's integrity hash (SHA-256 of its canonical content): the same file, the same hash. */
-  hash: string
-  /** The name the file was imported under (`archive.zip/folder/x.gaplens.json` for a zip entry). */
-  fileName: string
-  importedAt: string
-  /** The checked content, without its integrity block. */
-  content: AssessmentFileContent
-}
+import type { CohortFileRecord } from '@/domain/cohort/records'
 
 /** What identifies a cohort: the standard's id and version and the scale rated on. */
 export interface CohortIdentity {

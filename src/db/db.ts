@@ -10,7 +10,7 @@ import type {
   ReviewRatingRecord,
   ReviewRecord,
 } from '@/domain/review/records'
-import type { CohortFileRecord } from './cohort'
+import type { CohortFileRecord } from '@/domain/cohort/records'
 
 export type {
   AssessmentRecord,

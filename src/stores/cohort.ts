@@ -8,17 +8,16 @@ import { toCsv } from '@/domain/io/csv'
 import type { FileFailure } from '@/domain/io/problems'
 import { locale, translate } from '@/i18n'
 import { describeFailure } from '@/i18n/problems'
-import {
-  startCohortImport,
-  type ImportCounts,
-  type ImportError,
-  type ImportInput,
-  type ImportProgress,
-  type ImportReport,
-  type ImportResult,
-  type ImportRun,
-  type LockedText,
-} from '@/workers/cohort-import'
+import { startCohortImport, type ImportRun } from '@/workers/cohort-import'
+import type {
+  ImportCounts,
+  ImportError,
+  ImportInput,
+  ImportProgress,
+  ImportReport,
+  ImportResult,
+  LockedText,
+} from '@/workers/cohort-import-protocol'
 import type { Scale } from '@/domain/assessment/scales'
 import type { Standard } from '@/domain/standard/schema'
 import {

@@ -8,11 +8,12 @@
  * thread and make it write them there, the very work this worker takes away. Dexie opens the
  * same database here, and the page hears only counts.
  *
- * Loaded as a worker it answers messages (see cohort-import.ts); imported on the page's thread
+ * Loaded as a worker it answers messages (see cohort-import-protocol.ts); imported on the page's thread
  * (a test, a browser without module workers) it only exports `runCohortImport`.
  */
 import { GapLensDB } from '@/db/db'
-import { cohortKeyOf, storeCohortFiles, type CohortFileRecord } from '@/db/cohort'
+import { cohortKeyOf, storeCohortFiles } from '@/db/cohort'
+import type { CohortFileRecord } from '@/domain/cohort/records'
 import { readAssessmentText } from '@/domain/files/read'
 import type { FileFailure } from '@/domain/io/problems'
 import { standardContentHash } from '@/domain/standard/identity'
@@ -28,8 +29,8 @@ import type {
   ImportResult,
   LockedText,
   ToWorker,
-} from './cohort-import'
-import { packedBuffers } from '@/domain/cohort/cohort'
+} from './cohort-import-protocol'
+import { packedBuffers } from './cohort-pack'
 import { preparedCohorts, type PreparedCohort } from './cohort-load'
 
 /** Records written per transaction: few enough to keep each short, many enough to be fast. */

@@ -9,9 +9,10 @@
  */
 import Dexie from 'dexie'
 import { getDb, type GapLensDB } from '@/db/db'
-import type { CohortFileRecord } from '@/db/cohort'
-import type { CohortOverview } from '@/domain/cohort/analysis'
-import type { Cohort, CohortMember, PackedMembers } from '@/domain/cohort/cohort'
+import type { CohortFileRecord } from '@/domain/cohort/records'
+import type { CohortOverview } from '@/domain/cohort/overview'
+import type { Cohort, CohortMember } from '@/domain/cohort/cohort'
+import type { PackedMembers } from './cohort-pack'
 import { getScale, type ScaleId } from '@/domain/assessment/scales'
 import type { Standard } from '@/domain/standard/schema'
 
@@ -27,7 +28,7 @@ export interface LoadJob {
 export type LoadAnswer =
   { packed: PackedMembers; overview: CohortOverview } | { error: { name: string; message: string } }
 
-/** A cohort read for its views: the cohort, and what its first view shows (see analysis.ts). */
+/** A cohort read for its views: the cohort, and what its first view shows (see overview.ts). */
 export interface LoadedCohort {
   cohort: Cohort
   overview: CohortOverview
@@ -69,9 +70,10 @@ export async function answerOf(
   scale: ScaleId,
   members: CohortMember[],
 ): Promise<{ answer: LoadAnswer; transfer: ArrayBuffer[] }> {
-  const [{ cohortOf, packMembers }, { cohortOverview }] = await Promise.all([
+  const [{ cohortOf }, { cohortOverview }, { packMembers }] = await Promise.all([
     import('@/domain/cohort/cohort'),
-    import('@/domain/cohort/analysis'),
+    import('@/domain/cohort/overview'),
+    import('./cohort-pack'),
   ])
   const cohort = cohortOf(standard, getScale(scale)!, members)
   const overview = cohortOverview(cohort)
@@ -155,9 +157,10 @@ export async function cohortFromAnswer(
 ): Promise<LoadedCohort> {
   if ('error' in answer)
     throw Object.assign(new Error(answer.error.message), { name: answer.error.name })
-  const [{ cohortOf, unpackMembers }, { relinkOverview }] = await Promise.all([
+  const [{ cohortOf }, { relinkOverview }, { unpackMembers }] = await Promise.all([
     import('@/domain/cohort/cohort'),
-    import('@/domain/cohort/analysis'),
+    import('@/domain/cohort/overview'),
+    import('./cohort-pack'),
   ])
   const members = await unpackMembers(answer.packed, nextTask)
   const cohort = cohortOf(standard, getScale(scale)!, members)

@@ -7,7 +7,7 @@
 import { MAX_ASSESSMENT_FILE_BYTES } from '@/domain/files/assessment-file'
 import { failure, problem, type FileFailure } from '@/domain/io/problems'
 import { checkSize } from '@/domain/io/size'
-import type { ImportInput } from './cohort-import'
+import type { ImportInput } from './cohort-import-protocol'
 import {
   MAX_ARCHIVE_BYTES,
   MAX_ARCHIVE_ENTRY_BYTES,

@@ -1,14 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
 import { GapLensDB } from '@/db/db'
-import {
-  cohortFiles,
-  cohortKeyOf,
-  deleteCohort,
-  listCohorts,
-  storeCohortFiles,
-  type CohortFileRecord,
-} from '@/db/cohort'
+import { cohortFiles, cohortKeyOf, deleteCohort, listCohorts, storeCohortFiles } from '@/db/cohort'
+import type { CohortFileRecord } from '@/domain/cohort/records'
 import type { AssessmentFileContent } from '@/domain/files/assessment-file'
 import { freshDatabase } from './helpers'
 import { makeAssessmentFile } from '../fixtures/assessment-file'

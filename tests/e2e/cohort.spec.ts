@@ -12,13 +12,8 @@ import { strToU8, zipSync } from 'fflate'
 import { expect, test, type Page } from './fixtures'
 import { generateCohort, loadSeedStandard, type GeneratedFile } from '../tools/generate-cohort'
 import { getScale } from '../../src/domain/assessment/scales'
-import {
-  heatmap,
-  itemStats,
-  topCommonGaps,
-  type HeatCell,
-  type HeatmapGrouping,
-} from '../../src/domain/cohort/analysis'
+import { itemStats, topCommonGaps } from '../../src/domain/cohort/item-stats'
+import { heatmap, type HeatCell, type HeatmapGrouping } from '../../src/domain/cohort/heatmap'
 import { buildCohort } from '../../src/domain/cohort/cohort'
 import type { AssessmentFile, AssessmentFileContent } from '../../src/domain/files/assessment-file'
 import type { ProblemCode } from '../../src/domain/io/problems'

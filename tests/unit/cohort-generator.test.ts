@@ -6,7 +6,8 @@ import { standardContentHash } from '@/domain/standard/identity'
 import type { Standard } from '@/domain/standard/schema'
 import { pool, poolKey } from '@/domain/cohort/pool'
 import { buildCohort } from '@/domain/cohort/cohort'
-import { cohortSummary, itemStats, topCommonGaps } from '@/domain/cohort/analysis'
+import { cohortSummary } from '@/domain/cohort/summary'
+import { itemStats, topCommonGaps } from '@/domain/cohort/item-stats'
 import { generateCohort, loadSeedStandard, mulberry32 } from '../tools/generate-cohort'
 
 const standard = loadSeedStandard('TTM4221-002v4')

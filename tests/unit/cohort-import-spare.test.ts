@@ -4,11 +4,13 @@ import {
   prepareCohortImport,
   releaseCohortImport,
   startCohortImport,
-  type FromWorker,
-  type ImportJob,
-  type ImportResult,
-  type ToWorker,
 } from '@/workers/cohort-import'
+import type {
+  FromWorker,
+  ImportJob,
+  ImportResult,
+  ToWorker,
+} from '@/workers/cohort-import-protocol'
 
 /** A Worker that runs nothing: it keeps what it is sent, and a test answers for it. */
 class FakeWorker {

@@ -6,19 +6,13 @@ import type { AssessmentFileContent } from '@/domain/files/assessment-file'
 import { Standard as StandardSchema } from '@/domain/standard/schema'
 import { taskLevels } from '@/domain/standard/model'
 import { buildCohort, decodeRating, isComplete, type Cohort } from '@/domain/cohort/cohort'
-import {
-  cohortSummary,
-  dutySpreads,
-  heatmap,
-  itemSpread,
-  itemStats,
-  selfVsSupervisor,
-  singlePointsOfFailure,
-  topCommonGaps,
-  trainingNeeds,
-  type HeatCell,
-  type Heatmap,
-} from '@/domain/cohort/analysis'
+import { cohortSummary } from '@/domain/cohort/summary'
+import { itemStats, topCommonGaps } from '@/domain/cohort/item-stats'
+import { trainingNeeds } from '@/domain/cohort/needs-by-duty'
+import { heatmap, type HeatCell, type Heatmap } from '@/domain/cohort/heatmap'
+import { dutySpreads, itemSpread } from '@/domain/cohort/spread'
+import { singlePointsOfFailure } from '@/domain/cohort/single-points'
+import { selfVsSupervisor } from '@/domain/cohort/self-vs-supervisor'
 import { addRating, emptyTally, mergeTally, tallyStats } from '@/domain/cohort/tally'
 import { cohortStandard, fiveFiles, ITEMS } from '../fixtures/cohort/five'
 

@@ -5,23 +5,15 @@
  */
 import { describe, expect, it } from 'vitest'
 import { getScale } from '@/domain/assessment/scales'
-import {
-  buildCohort,
-  cohortOf,
-  packMembers,
-  unpackMembers,
-  type CohortMember,
-} from '@/domain/cohort/cohort'
-import {
-  cohortOverview,
-  cohortSummary,
-  dutySpreads,
-  heatmap,
-  itemStats,
-  relinkOverview,
-  selfVsSupervisor,
-  singlePointsOfFailure,
-} from '@/domain/cohort/analysis'
+import { buildCohort, cohortOf, type CohortMember } from '@/domain/cohort/cohort'
+import { packMembers, unpackMembers } from '@/workers/cohort-pack'
+import { cohortSummary } from '@/domain/cohort/summary'
+import { itemStats } from '@/domain/cohort/item-stats'
+import { heatmap } from '@/domain/cohort/heatmap'
+import { dutySpreads } from '@/domain/cohort/spread'
+import { singlePointsOfFailure } from '@/domain/cohort/single-points'
+import { selfVsSupervisor } from '@/domain/cohort/self-vs-supervisor'
+import { cohortOverview, relinkOverview } from '@/domain/cohort/overview'
 import { filterOptions, isEmptyFilter } from '@/domain/cohort/filters'
 import { cohortStandard, fiveFiles } from '../fixtures/cohort/five'
 

@@ -27,7 +27,7 @@ import { allTasks, taskLevel } from '../standard/model'
 import { standardVersion } from '../standard/identity'
 import { csvCell, toCsv, type CsvCell } from '../io/csv'
 import { displayName } from './anonymise'
-import { itemStats, type ItemStats } from './analysis'
+import { itemStats, type ItemStats } from './item-stats'
 
 export const COHORT_TIDY_COLUMNS = [
   'person',
