@@ -1,7 +1,7 @@
 /**
  * What can be wrong with a filled CSV template of a standard, as data: a code, its parameters
  * and the 1-based line of the file where the row starts (a quoted cell may span lines, so a
- * row's line is not its index). The shape is the paste parser's (../problems); the
+ * row's line is not its index). The shape is the paste parser's (../paste/problems); the
  * interface words each code (src/i18n/template-problems.ts), nothing here knows a language.
  */
 import type { TemplateColumn, TemplateKind } from './format'

@@ -57,3 +57,13 @@ export function pasteProblem<C extends PasteProblemCode>(
 ): PasteProblem {
   return { code, params, line } as PasteProblem
 }
+
+/** Thrown inside the reader to stop at a problem; `parsePastedStandard` returns it as its result. */
+export class PasteRefusal {
+  constructor(readonly problems: PasteProblem[]) {}
+}
+
+/** Stops the reading: the problems found so far, and the one that stops it. */
+export function refuse(found: readonly PasteProblem[], problem: PasteProblem): never {
+  throw new PasteRefusal([...found, problem])
+}
