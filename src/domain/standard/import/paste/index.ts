@@ -25,7 +25,8 @@ import { readKsLists } from './ks-lists'
 import { readLevels } from './levels'
 import { isTableHeader, linesOfPaste, sectionsOf } from './lines'
 import { readNotes } from './notes'
-import { pasteProblem, PasteRefusal, refuse, type PasteProblem } from './problems'
+import { readOrRefuse, Refusal } from '../refusal'
+import { pasteProblem, refuse, type PasteProblem } from './problems'
 import { checkStandard, editorialList, identityOf, sourceDocument } from './standard'
 import { judgeAttitudeMatrix, judgeSummaries } from './summaries'
 import { linkNotes } from './supplementary'
@@ -61,13 +62,10 @@ export type PasteResult =
  * and the judgements made, or the problems found, each naming its line.
  */
 export function parsePastedStandard(text: string, options: PasteOptions = {}): PasteResult {
-  try {
-    return parse(typeof text === 'string' ? text : '', options)
-  } catch (e) {
-    if (e instanceof PasteRefusal) return { ok: false, problems: e.problems }
-    const message = e instanceof Error ? e.message : String(e)
-    return { ok: false, problems: [pasteProblem('paste-unreadable', { message }, 1)] }
-  }
+  return readOrRefuse(
+    () => parse(typeof text === 'string' ? text : '', options),
+    (message) => pasteProblem('paste-unreadable', { message }, 1),
+  )
 }
 
 function parse(input: string, options: PasteOptions): PasteResult {
@@ -112,7 +110,7 @@ function parse(input: string, options: PasteOptions): PasteResult {
   judgeAttitudeMatrix(attitudes, judge)
   const { id, title, field, occupation } = identityOf(header, judge, problems)
 
-  if (problems.length > 0) throw new PasteRefusal(problems)
+  if (problems.length > 0) throw new Refusal(problems)
 
   const { ordered, editorial } = editorialList(judged, options.notes ?? [])
   const candidate = {

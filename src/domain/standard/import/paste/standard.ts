@@ -8,7 +8,8 @@ import { Standard, type EditorialNote } from '../../schema'
 import type { Header } from './header'
 import type { Judge } from './judge'
 import { KIND_ORDER, type Judgement } from './judgements'
-import { pasteProblem, PasteRefusal, type PasteProblem } from './problems'
+import { Refusal } from '../refusal'
+import { pasteProblem, type PasteProblem } from './problems'
 import { shortHash } from '../text'
 
 export const SOURCE_SUFFIX = '勞動部勞動力發展署 iCAP 職能發展應用平台'
@@ -94,7 +95,7 @@ export function checkStandard(
     }
     return line
   }
-  throw new PasteRefusal(
+  throw new Refusal(
     checked.error.issues.map((issue) =>
       pasteProblem(
         'paste-invalid',

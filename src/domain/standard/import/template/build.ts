@@ -13,6 +13,7 @@
  * Without a `source` row, the source is the title (and code) as the document and the file's
  * name (`sourceName`, default "CSV template") as the extraction.
  */
+import { Refusal } from '../refusal'
 import { STANDARD_FORMAT_VERSION, type EditorialNote, type FootnoteRef } from '../../schema'
 import { shortHash } from '../text'
 import { dateOf, ID, ITEM_CODE, LANG, listOf, type Cells } from './cells'
@@ -20,7 +21,7 @@ import { readFootnotes, withMarks } from './footnotes'
 import { NONE } from './format'
 import { readItems } from './items'
 import type { Line } from './lines'
-import { templateProblem, TemplateRefusal } from './problems'
+import { templateProblem } from './problems'
 import { readTasks } from './tasks'
 
 /** What the standard is built with besides its rows. */
@@ -92,7 +93,7 @@ function readStandardRow(
 
 /**
  * The standard the lines describe, not yet checked by the schema, or a refusal (thrown as a
- * TemplateRefusal) with every problem found, in the order of the file's lines.
+ * Refusal) with every problem found, in the order of the file's lines.
  */
 export function buildStandard(cells: Cells, options: BuildOptions): Record<string, unknown> {
   const { of, need, at, problems, headerLine } = cells
@@ -160,7 +161,7 @@ export function buildStandard(cells: Cells, options: BuildOptions): Record<strin
   }
 
   if (problems.list.length > 0)
-    throw new TemplateRefusal([...problems.list].sort((a, b) => a.line - b.line))
+    throw new Refusal([...problems.list].sort((a, b) => a.line - b.line))
 
   const candidate = {
     ...(options.schemaRef !== undefined ? { $schema: options.schemaRef } : {}),

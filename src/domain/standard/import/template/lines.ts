@@ -4,8 +4,9 @@
  * are read by column name. Blank rows and rows whose first cell (or kind) begins with `#` are
  * skipped.
  */
+import { Refusal } from '../refusal'
 import { TEMPLATE_COLUMNS, TEMPLATE_KINDS, type TemplateColumn, type TemplateKind } from './format'
-import { templateProblem, TemplateRefusal, type TemplateProblemList } from './problems'
+import { templateProblem, type TemplateProblemList } from './problems'
 import type { RawRow } from './rows'
 
 /** A row of the standard: its kind, the line it starts on, and its cells by column. */
@@ -92,11 +93,11 @@ function columnsOf(header: RawRow, problems: TemplateProblemList): Map<TemplateC
     else columns.set(column, i)
   })
   if (!columns.has('kind'))
-    throw new TemplateRefusal([templateProblem('template-no-header', {}, header.line)])
+    throw new Refusal([templateProblem('template-no-header', {}, header.line)])
   for (const column of TEMPLATE_REQUIRED_COLUMNS)
     if (!columns.has(column))
       problems.add(templateProblem('template-missing-column', { column }, header.line))
-  if (problems.list.length > 0) throw new TemplateRefusal(problems.list)
+  if (problems.list.length > 0) throw new Refusal(problems.list)
   return columns
 }
 
@@ -110,7 +111,7 @@ function kindOf(cell: string): TemplateKind | undefined {
 
 /**
  * The lines of the standard below the header row, and the header's line; refused (thrown as a
- * TemplateRefusal) for no header, a bad header, a row of no kind or with cells outside the
+ * Refusal) for no header, a bad header, a row of no kind or with cells outside the
  * named columns, or no row at all.
  */
 export function linesOf(
@@ -118,7 +119,7 @@ export function linesOf(
   problems: TemplateProblemList,
 ): { lines: Line[]; headerLine: number } {
   const headerRow = rows.find((r) => !isBlank(r.cells) && !isComment(r.cells[0]))
-  if (!headerRow) throw new TemplateRefusal([templateProblem('template-no-header', {}, 1)])
+  if (!headerRow) throw new Refusal([templateProblem('template-no-header', {}, 1)])
   const columns = columnsOf(headerRow, problems)
   const named = new Set(columns.values())
   const kindAt = columns.get('kind')!
@@ -153,8 +154,8 @@ export function linesOf(
       },
     })
   }
-  if (problems.list.length > 0) throw new TemplateRefusal(problems.list)
+  if (problems.list.length > 0) throw new Refusal(problems.list)
   if (lines.length === 0)
-    throw new TemplateRefusal([templateProblem('template-no-rows', {}, headerRow.line)])
+    throw new Refusal([templateProblem('template-no-rows', {}, headerRow.line)])
   return { lines, headerLine: headerRow.line }
 }

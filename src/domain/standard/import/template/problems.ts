@@ -127,11 +127,6 @@ export function templateProblem<C extends TemplateProblemCode>(
   return { code, params, line } as TemplateProblem
 }
 
-/** Thrown inside the reader to stop at a problem; `readTemplate` returns it as its result. */
-export class TemplateRefusal {
-  constructor(readonly problems: TemplateProblem[]) {}
-}
-
 /** The problems a reading has found so far, kept up to a bound. */
 export interface TemplateProblemList {
   readonly list: TemplateProblem[]

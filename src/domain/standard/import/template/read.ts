@@ -12,12 +12,8 @@ import { Standard } from '../../schema'
 import { buildStandard, type BuildOptions } from './build'
 import { cellsOf } from './cells'
 import { linesOf } from './lines'
-import {
-  templateProblem,
-  templateProblemList,
-  TemplateRefusal,
-  type TemplateProblem,
-} from './problems'
+import { readOrRefuse, Refusal } from '../refusal'
+import { templateProblem, templateProblemList, type TemplateProblem } from './problems'
 import { rowsOfText } from './rows'
 
 /** Problems reported at most: enough to fix a file, bounded for a hostile one. */
@@ -37,13 +33,10 @@ export type TemplateResult =
  * standard's editorial notes.
  */
 export function readTemplate(text: string, options: TemplateOptions = {}): TemplateResult {
-  try {
-    return read(typeof text === 'string' ? text : '', options)
-  } catch (e) {
-    if (e instanceof TemplateRefusal) return { ok: false, problems: e.problems }
-    const message = e instanceof Error ? e.message : String(e)
-    return { ok: false, problems: [templateProblem('template-unreadable', { message }, 1)] }
-  }
+  return readOrRefuse(
+    () => read(typeof text === 'string' ? text : '', options),
+    (message) => templateProblem('template-unreadable', { message }, 1),
+  )
 }
 
 function read(input: string, options: TemplateOptions): TemplateResult {
@@ -63,7 +56,7 @@ function read(input: string, options: TemplateOptions): TemplateResult {
     }
     return line
   }
-  throw new TemplateRefusal(
+  throw new Refusal(
     checked.error.issues
       .slice(0, MAX_SCHEMA_ISSUES)
       .map((issue) =>

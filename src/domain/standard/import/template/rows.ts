@@ -8,12 +8,8 @@
  * quoted line breaks, names the line where an unclosed quote opened, and stops at the limits
  * below as it goes, in a few hundred bytes (README, "Fill the spreadsheet template").
  */
-import {
-  templateProblem,
-  TemplateRefusal,
-  type TemplateProblemCode,
-  type TemplateProblemParams,
-} from './problems'
+import { Refusal } from '../refusal'
+import { templateProblem, type TemplateProblemCode, type TemplateProblemParams } from './problems'
 
 /** The longest text a template may be: far above any standard (a bundled one is ~60 000). */
 export const TEMPLATE_MAX_LENGTH = 2_000_000
@@ -33,7 +29,7 @@ function refuse<C extends TemplateProblemCode>(
   params: TemplateProblemParams[C],
   line: number,
 ): never {
-  throw new TemplateRefusal([templateProblem(code, params, line)])
+  throw new Refusal([templateProblem(code, params, line)])
 }
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
@@ -142,7 +138,7 @@ function splitRows(input: string, sep: string): RawRow[] {
 }
 
 /**
- * The rows of a template's text, or a refusal (thrown as a TemplateRefusal) for a text that is
+ * The rows of a template's text, or a refusal (thrown as a Refusal) for a text that is
  * no template: too large, empty, not UTF-8 text, a quote never closed, too many rows or too
  * long a cell.
  */
