@@ -68,8 +68,11 @@ export function parsePastedStandard(text: string, options: PasteOptions = {}): P
   )
 }
 
+// Problems are listed in the order found, so the steps keep the order they have always had:
+// the attitudes are read after the table's tasks are grouped, and a refusal on the way carries
+// the problems found before it.
 function parse(input: string, options: PasteOptions): PasteResult {
-  // ---- reading: lines into the header, the table's rows, the attitudes and the notes -------
+  // ---- reading: the lines, the header and the table's rows ---------------------------------
   const lines = linesOfPaste(input)
   const { tableStart, tableEnd, attitudeStart, notesStart } = sectionsOf(lines)
   const tableLine = tableStart + 1
@@ -78,7 +81,7 @@ function parse(input: string, options: PasteOptions): PasteResult {
   const { rows, joins } = readTable(lines, tableStart, tableEnd, isTableHeader, problems)
   if (rows.length === 0) refuse(problems, pasteProblem('paste-no-table', {}, tableLine))
 
-  // ---- building: tasks, codes, levels and K/S lists, each judgement made on the way --------
+  // ---- tasks and codes, the attitudes and notes, levels and K/S lists, the parts ------------
   const { judge, judged } = judgeWith(options.answers ?? {})
   const duties = groupTasks(rows, problems)
   const tasks = duties.flatMap((d) => d.tasks)

@@ -92,8 +92,8 @@ function readStandardRow(
 }
 
 /**
- * The standard the lines describe, not yet checked by the schema, or a refusal (thrown as a
- * Refusal) with every problem found, in the order of the file's lines.
+ * The standard the lines describe, not yet checked by the schema; a Refusal thrown with every
+ * problem found, in the order of the file's lines.
  */
 export function buildStandard(cells: Cells, options: BuildOptions): Record<string, unknown> {
   const { of, need, at, problems, headerLine } = cells

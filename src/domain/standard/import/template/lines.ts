@@ -110,9 +110,9 @@ function kindOf(cell: string): TemplateKind | undefined {
 }
 
 /**
- * The lines of the standard below the header row, and the header's line; refused (thrown as a
- * Refusal) for no header, a bad header, a row of no kind or with cells outside the
- * named columns, or no row at all.
+ * The lines of the standard below the header row, and the header's line; a Refusal thrown for
+ * no header, a bad header, a row of no kind or with cells outside the named columns, or no row
+ * at all.
  */
 export function linesOf(
   rows: RawRow[],

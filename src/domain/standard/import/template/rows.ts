@@ -138,9 +138,8 @@ function splitRows(input: string, sep: string): RawRow[] {
 }
 
 /**
- * The rows of a template's text, or a refusal (thrown as a Refusal) for a text that is
- * no template: too large, empty, not UTF-8 text, a quote never closed, too many rows or too
- * long a cell.
+ * The rows of a template's text; a Refusal thrown for a text that is no template: too large,
+ * empty, not UTF-8 text, a quote never closed, too many rows or too long a cell.
  */
 export function rowsOfText(input: string): RawRow[] {
   checkText(input)

@@ -23,7 +23,7 @@
  * | text      | standard, output, indicator, knowledge, skill, attitude, footnote, note, qualification, supplement, version, editorial, source | the words (the work description, an attitude's description, a version's note, an editorial decision, a source's extraction) |
  * | footnotes | standard, duty, task, output, indicator, knowledge, skill, attitude | footnote marks on the row's words: `1`, or `1: words` for a mark that follows those words; one mark a line (or separated by `|`) |
  * | explains  | supplement | the K, S or A codes the note explains |
- * | id        | standard | the file id; empty: the code, or for a standard without a code an id derived from it (./read) |
+ * | id        | standard | the file id; empty: the code, or for a standard without a code an id derived from it (./build) |
  * | version   | version | V1, V2 … |
  * | status    | version | 最新版本, 歷史版本 … |
  * | date      | version | YYYY-MM-DD (Excel's 2024/12/15 is read too) |
