@@ -165,11 +165,16 @@ export async function updateAssessment(
   await getDb().assessments.update(id, { ...copy, updatedAt: now() })
 }
 
-/** Deletes an assessment, its responses and the review it came back with, in one transaction. */
+/**
+ * Deletes an assessment, its responses, its plan and the review it came back with, in one
+ * transaction.
+ */
 export async function deleteAssessment(id: string): Promise<void> {
   const db = getDb()
-  await db.transaction('rw', db.responses, db.assessments, db.receivedReviews, async () => {
+  const tables = [db.responses, db.assessments, db.receivedReviews, db.planActions]
+  await db.transaction('rw', tables, async () => {
     await db.responses.where('assessmentId').equals(id).delete()
+    await db.planActions.where('assessmentId').equals(id).delete()
     await db.receivedReviews.delete(id)
     await db.assessments.delete(id)
   })

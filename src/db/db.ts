@@ -11,6 +11,7 @@ import type {
   ReviewRecord,
 } from '@/domain/review/records'
 import type { CohortFileRecord } from '@/domain/cohort/records'
+import type { PlanActionRecord, ReviewPlanActionRecord } from '@/domain/plan/records'
 
 export type {
   AssessmentRecord,
@@ -21,9 +22,25 @@ export type {
   ReviewRatingRecord,
   ReceivedReviewRecord,
   CohortFileRecord,
+  PlanActionRecord,
+  ReviewPlanActionRecord,
 }
 
 export const DB_NAME = 'gaplens'
+
+/** A cohort file's content as version 4 stored it: a format 1 file, without a plan. */
+interface CohortContentV4 {
+  formatVersion: number
+  assessment?: { plan?: unknown }
+  review?: { plan?: unknown } | null
+}
+
+/** A received review as version 4 stored it. */
+interface ReceivedV4 {
+  review?: { plan?: unknown }
+  planAsSent?: unknown
+  planReplaced?: unknown
+}
 
 export class GapLensDB extends Dexie {
   settings!: EntityTable<Setting, 'key'>
@@ -34,6 +51,8 @@ export class GapLensDB extends Dexie {
   reviewRatings!: Table<ReviewRatingRecord, [string, string]>
   receivedReviews!: EntityTable<ReceivedReviewRecord, 'assessmentId'>
   cohortFiles!: Table<CohortFileRecord, [string, string]>
+  planActions!: Table<PlanActionRecord, [string, string]>
+  reviewPlanActions!: Table<ReviewPlanActionRecord, [string, string]>
 
   constructor(name: string = DB_NAME) {
     // Chrome commits IndexedDB writes "relaxed" by default; a rating shown as saved must
@@ -63,6 +82,42 @@ export class GapLensDB extends Dexie {
     this.version(4).stores({
       cohortFiles: '&[cohortKey+assessmentId], cohortKey',
     })
+    // Version 5: development plans, one record per action: an employee's plan of each of their
+    // assessments, and a supervisor's plan of each review (apart from the employee's draft).
+    // Reviews stored before hold the employee's file without a plan: they get an empty one.
+    this.version(5)
+      .stores({
+        planActions: '&[assessmentId+id], assessmentId',
+        reviewPlanActions: '&[reviewId+id], reviewId',
+      })
+      .upgrade(async (tx) => {
+        // Records are read as stored, so each part is checked before it is filled in.
+        await tx
+          .table('reviews')
+          .toCollection()
+          .modify((review: { assessment?: { plan?: unknown } }) => {
+            if (review.assessment) review.assessment.plan ??= []
+          })
+        await tx
+          .table('receivedReviews')
+          .toCollection()
+          .modify((received: ReceivedV4) => {
+            if (received.review) received.review.plan ??= []
+            received.planAsSent ??= []
+            received.planReplaced ??= []
+          })
+        // The cohort's files, stored as checked: read as the current format, with no plan.
+        await tx
+          .table('cohortFiles')
+          .toCollection()
+          .modify((record: { content?: CohortContentV4 }) => {
+            const content = record.content
+            if (!content) return
+            content.formatVersion = 2
+            if (content.assessment) content.assessment.plan ??= []
+            if (content.review) content.review.plan ??= []
+          })
+      })
   }
 }
 

@@ -5,6 +5,9 @@
  */
 import { getDb } from './db'
 import type { AssessmentFile } from '@/domain/files/assessment-file'
+import { changedSinceSent, withNewDraft } from '@/domain/plan/merge'
+import { planRecords, reviewPlanRecords } from '@/domain/plan/records'
+import type { PlanAction } from '@/domain/plan/schema'
 import type {
   ReceivedReviewRecord,
   ReviewRatingRecord,
@@ -35,8 +38,13 @@ export async function importForReview(
   importedAt = now(),
 ): Promise<ReviewImport> {
   const db = getDb()
-  return db.transaction('rw', db.reviews, db.reviewRatings, async () => {
+  return db.transaction('rw', db.reviews, db.reviewRatings, db.reviewPlanActions, async () => {
     const existing = await db.reviews.where('assessmentId').equals(file.assessment.id).first()
+    /** Replaces the plan the supervisor is agreeing in this review. */
+    const setPlan = async (reviewId: string, plan: readonly PlanAction[]) => {
+      await db.reviewPlanActions.where('reviewId').equals(reviewId).delete()
+      await db.reviewPlanActions.bulkAdd(reviewPlanRecords(reviewId, plan))
+    }
     if (existing) {
       const newer = file.assessment.updatedAt > existing.assessment.updatedAt
       const hasRatings = (await db.reviewRatings.where('reviewId').equals(existing.id).count()) > 0
@@ -63,7 +71,14 @@ export async function importForReview(
           : {}),
       }
       await db.reviews.put(review)
-      if (takeReview && file.review) await db.reviewRatings.bulkPut(ratingsOf(review.id, file))
+      if (takeReview && file.review) {
+        await db.reviewRatings.bulkPut(ratingsOf(review.id, file))
+        await setPlan(review.id, file.review.plan)
+      } else if (newer) {
+        // The employee's newer draft, keeping every action the supervisor worked on.
+        const working = await db.reviewPlanActions.where('reviewId').equals(review.id).toArray()
+        await setPlan(review.id, withNewDraft(working, file.assessment.plan))
+      }
       return { review, outcome: 'updated' as const }
     }
     const review: ReviewRecord = {
@@ -82,6 +97,9 @@ export async function importForReview(
     }
     await db.reviews.add(review)
     if (file.review) await db.reviewRatings.bulkAdd(ratingsOf(review.id, file))
+    // The supervisor starts from the plan the file brings: the employee's draft, or the plan
+    // of a review made on another device.
+    await setPlan(review.id, file.review?.plan ?? file.assessment.plan)
     return { review, outcome: 'new' as const }
   })
 }
@@ -152,16 +170,19 @@ export async function updateReview(
 
 export async function deleteReview(id: string): Promise<void> {
   const db = getDb()
-  await db.transaction('rw', db.reviews, db.reviewRatings, async () => {
+  await db.transaction('rw', db.reviews, db.reviewRatings, db.reviewPlanActions, async () => {
     await db.reviewRatings.where('reviewId').equals(id).delete()
+    await db.reviewPlanActions.where('reviewId').equals(id).delete()
     await db.reviews.delete(id)
   })
 }
 
 /**
  * Adds the review a file brought back to the employee's own assessment, beside (never in) their
- * ratings. A later file replaces an earlier review. Refused, storing nothing, when this device
- * does not hold the assessment.
+ * ratings, and takes the plan the supervisor agreed in place of the draft (what they changed is
+ * shown from planAsSent; actions changed here after sending are kept in planReplaced). A later
+ * file replaces an earlier review. Refused, storing nothing, when this device does not hold the
+ * assessment. One transaction: all of it or nothing.
  */
 export async function receiveReview(
   file: AssessmentFile,
@@ -171,16 +192,25 @@ export async function receiveReview(
   const review = file.review
   if (!review) return 'no-review'
   const db = getDb()
-  return db.transaction('rw', db.assessments, db.receivedReviews, async () => {
-    if (!(await db.assessments.get(file.assessment.id))) return 'not-own' as const
+  const id = file.assessment.id
+  return db.transaction('rw', db.assessments, db.receivedReviews, db.planActions, async () => {
+    if (!(await db.assessments.get(id))) return 'not-own' as const
+    const local = await db.planActions.where('assessmentId').equals(id).toArray()
     const record: ReceivedReviewRecord = {
-      assessmentId: file.assessment.id,
+      assessmentId: id,
       fileName,
       receivedAt,
       review,
       selfAsReviewed: file.assessment.ratings,
+      planAsSent: file.assessment.plan,
+      planReplaced: changedSinceSent(
+        local.map(({ assessmentId: _a, ...action }) => action),
+        file.assessment.plan,
+      ),
     }
     await db.receivedReviews.put(record)
+    await db.planActions.where('assessmentId').equals(id).delete()
+    await db.planActions.bulkAdd(planRecords(id, review.plan))
     return record
   })
 }

@@ -31,7 +31,7 @@ describe('database versions', () => {
     const db = new GapLensDB(dbName)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     expect(await db.settings.get('welcome')).toEqual({ key: 'welcome', value: { seen: true } })
     expect((await db.standards.get('X-1'))?.file).toBe('x.json')
     expect(await db.assessments.count()).toBe(0)
@@ -54,13 +54,56 @@ describe('database versions', () => {
     const db = new GapLensDB(dbName)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     expect((await db.assessments.get('a'))?.standardId).toBe('S')
     expect((await db.responses.get(['a', 'K01']))?.rating).toBe(3)
     expect(await db.reviews.count()).toBe(0)
     expect(await db.reviewRatings.count()).toBe(0)
     expect(await db.receivedReviews.count()).toBe(0)
     expect(await db.cohortFiles.count()).toBe(0)
+  })
+
+  it('opens a database made by version 4: reviews, received reviews and cohort files get an empty plan', async () => {
+    const dbName = name()
+    // Version 4 exactly as the trainer's cohort released it.
+    const v4 = new Dexie(dbName)
+    v4.version(1).stores({ settings: '&key', standards: '&id' })
+    v4.version(2).stores({
+      assessments: '&id, standardId, updatedAt',
+      responses: '&[assessmentId+itemKey], assessmentId',
+    })
+    v4.version(3).stores({
+      reviews: '&id, assessmentId, updatedAt',
+      reviewRatings: '&[reviewId+itemKey], reviewId',
+      receivedReviews: '&assessmentId',
+    })
+    v4.version(4).stores({ cohortFiles: '&[cohortKey+assessmentId], cohortKey' })
+    const block = { id: 'a', title: 't', ratings: [] }
+    const review = { reviewer: { name: '陳主管', jobTitle: '' }, comment: '', ratings: [] }
+    await v4.table('reviews').put({ id: 'r', assessmentId: 'a', updatedAt: 'x', assessment: block })
+    await v4.table('receivedReviews').put({ assessmentId: 'a', review, selfAsReviewed: [] })
+    await v4.table('cohortFiles').put({
+      cohortKey: 'k',
+      assessmentId: 'a',
+      content: { formatVersion: 1, assessment: block, review },
+    })
+    v4.close()
+
+    const db = new GapLensDB(dbName)
+    opened.push(db)
+    await db.open()
+    expect(db.verno).toBe(5)
+    expect((await db.reviews.get('r'))?.assessment).toEqual({ ...block, plan: [] })
+    const received = await db.receivedReviews.get('a')
+    expect(received?.review).toEqual({ ...review, plan: [] })
+    expect(received?.planAsSent).toEqual([])
+    expect(received?.planReplaced).toEqual([])
+    const file = await db.cohortFiles.get(['k', 'a'])
+    expect(file?.content.formatVersion).toBe(2)
+    expect(file?.content.assessment.plan).toEqual([])
+    expect(file?.content.review?.plan).toEqual([])
+    expect(await db.planActions.count()).toBe(0)
+    expect(await db.reviewPlanActions.count()).toBe(0)
   })
 
   it('keys responses by assessment and item', async () => {

@@ -45,6 +45,7 @@ const REVIEWED: ReviewBlock = {
     { item: 'S01', rating: 'na', comment: '', updatedAt: AT },
     { item: 'A01', rating: null, comment: '態度很好', updatedAt: AT },
   ],
+  plan: [],
 }
 
 async function reviewed() {

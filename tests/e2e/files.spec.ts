@@ -83,6 +83,7 @@ const REVIEW: ReviewBlock = {
     { item: 'K01', rating: 2, comment: '法規要再讀', updatedAt: '2026-11-26T01:00:00.000Z' },
     { item: 'K02', rating: 4, comment: '', updatedAt: '2026-11-26T01:00:00.000Z' },
   ],
+  plan: [],
 }
 
 /** The supervisor's file: the employee's own export with a review block, sealed again. */

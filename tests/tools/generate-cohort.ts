@@ -242,9 +242,9 @@ const BREAKERS: readonly {
   },
   {
     code: 'version-newer',
-    reason: 'format version 2, from a newer app',
+    reason: 'format version 3, from a newer app',
     name: 'newer-version',
-    make: (_c, text) => text.replace('"formatVersion": 1', '"formatVersion": 2'),
+    make: (_c, text) => text.replace('"formatVersion": 2', '"formatVersion": 3'),
   },
   {
     code: 'unknown-item',

@@ -39,6 +39,23 @@ const assessmentOf = (c: Json) => c.assessment as Json
 const ratingsOf = (c: Json) => assessmentOf(c).ratings as Json[]
 const reviewOf = (c: Json) => c.review as Json
 const first = (c: Json) => ratingsOf(c)[0]!
+/** A plan action as the app writes one, with the fields a case changes. */
+const action = (fields: Json): Json => ({
+  id: 'a1',
+  what: '跟著資深同事處理兩次團體糾紛',
+  kind: 'practice',
+  items: ['P1.1.1'],
+  support: '陳主管',
+  due: '2027-03-31',
+  success: '',
+  status: 'planned',
+  proposedBy: 'employee',
+  changedBy: 'employee',
+  agreed: false,
+  createdAt: '2026-11-25T02:00:00.000Z',
+  updatedAt: '2026-11-25T02:00:00.000Z',
+  ...fields,
+})
 
 const cases: Case[] = [
   {
@@ -99,10 +116,10 @@ const cases: Case[] = [
   },
   {
     name: 'newer-version.gaplens.json',
-    about: 'format version 2, from a newer app',
+    about: 'format version 3, from a newer app',
     code: 'version-newer',
-    says: '第 2 版格式，比這個 App 能讀的第 1 版新',
-    body: (f) => indent({ ...f, formatVersion: 2 }),
+    says: '第 3 版格式，比這個 App 能讀的第 2 版新',
+    body: (f) => indent({ ...f, formatVersion: 3 }),
   },
   {
     name: 'no-version.gaplens.json',
@@ -252,7 +269,13 @@ const cases: Case[] = [
     about: 'a constructor key at the top',
     code: 'invalid-field',
     says: '有不認得的欄位：「constructor」',
-    body: (f) => resealed(f, (c) => Object.defineProperty(c, 'constructor', { value: { prototype: { polluted: true } }, enumerable: true })),
+    body: (f) =>
+      resealed(f, (c) =>
+        Object.defineProperty(c, 'constructor', {
+          value: { prototype: { polluted: true } },
+          enumerable: true,
+        }),
+      ),
   },
   {
     name: 'long-note.gaplens.json',
@@ -381,6 +404,49 @@ const cases: Case[] = [
         await makeAssessmentFile({ review: REVIEW }),
         (c) => (reviewOf(c).comment = '好'.repeat(20_001)),
       ),
+  },
+  {
+    name: 'plan-long-action.gaplens.json',
+    about: 'a development plan whose action is 20,001 characters long',
+    code: 'invalid-field',
+    says: '行動內容太長：20001 字，上限 20000 字',
+    body: async (f) =>
+      resealed(f, (c) => (assessmentOf(c).plan = [action({ what: '學'.repeat(20_001) })])),
+  },
+  {
+    name: 'plan-unknown-item.gaplens.json',
+    about: 'a plan action aimed at an item the standard lacks',
+    code: 'unknown-item',
+    says: '中沒有項目 K99',
+    body: async (f) =>
+      resealed(f, (c) => (assessmentOf(c).plan = [action({ items: ['K01', 'K99'] })])),
+  },
+  {
+    name: 'plan-due-out-of-range.gaplens.json',
+    about: 'a plan action due in the year 2300',
+    code: 'invalid-field',
+    says: '預定完成日「2300-01-01」不是有效的日期',
+    body: async (f) => resealed(f, (c) => (assessmentOf(c).plan = [action({ due: '2300-01-01' })])),
+  },
+  {
+    name: 'plan-ten-thousand.gaplens.json',
+    about: 'a plan of 10,000 actions',
+    code: 'invalid-field',
+    says: '發展計畫太多：10000 項，上限 100 項',
+    body: async (f) =>
+      resealed(f, (c) => {
+        assessmentOf(c).plan = Array.from({ length: 10_000 }, (_, i) => action({ id: `a${i}` }))
+      }),
+  },
+  {
+    name: 'review-plan-repeated-action.gaplens.json',
+    about: 'a supervisor plan listing one action twice',
+    code: 'duplicate',
+    says: 'a1 重複出現',
+    body: async () =>
+      resealed(await makeAssessmentFile({ review: REVIEW }), (c) => {
+        reviewOf(c).plan = [action({ id: 'a1' }), action({ id: 'a1' })]
+      }),
   },
   {
     name: 'deep.gaplens.json',

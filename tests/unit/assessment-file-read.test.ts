@@ -74,10 +74,10 @@ describe('reading an assessment file', () => {
   })
 
   it('says a file of a newer format version is newer, and an unknown one unsupported', async () => {
-    const file = { ...(await makeAssessmentFile()), formatVersion: 2 }
+    const file = { ...(await makeAssessmentFile()), formatVersion: 3 }
     const newer = await read(JSON.stringify(file))
     expect(newer.ok || newer.problem.code).toBe('version-newer')
-    expect(message(newer)).toMatch(/第 2 版格式，比這個 App 能讀的第 1 版新/)
+    expect(message(newer)).toMatch(/第 3 版格式，比這個 App 能讀的第 2 版新/)
     const odd = await read(JSON.stringify({ ...file, formatVersion: 'one' }))
     expect(odd.ok || odd.problem.code).toBe('version-unsupported')
   })

@@ -11,6 +11,13 @@ export const ScaleIdSchema = z.enum(scaleIds)
 
 export { LIMITS }
 
+/** An item's code as standards write it: P1.1.1, K01, S12, A03. */
+export const ItemCodeSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Z][A-Za-z0-9.]*$/)
+
 /** A scale value, 'na' (not applicable), or null: not yet rated (a note may still exist). */
 export const RatingValueSchema = z.union([z.number().int().min(1).max(6), z.literal('na')])
 
@@ -19,6 +26,11 @@ export const ItemResponseSchema = z.object({
   note: z.string().max(LIMITS.text),
   evidence: z.string().max(LIMITS.text),
   updatedAt: z.iso.datetime(),
+  /**
+   * Carried on from the earlier round and not yet confirmed or changed by the person: a new
+   * round starts from the last one's ratings, and asks for each to be looked at again.
+   */
+  carried: z.literal(true).optional(),
 })
 export type ItemResponse = z.infer<typeof ItemResponseSchema>
 

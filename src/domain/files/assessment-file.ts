@@ -10,12 +10,23 @@
  */
 import { z } from '../zod'
 import { LIMITS } from '../limits'
-import { RatingValueSchema, ScaleIdSchema, SubjectSchema } from '../assessment/records'
+import { PlanSchema } from '../plan/schema'
+import {
+  ItemCodeSchema,
+  RatingValueSchema,
+  ScaleIdSchema,
+  SubjectSchema,
+} from '../assessment/records'
 import { canonicalJson } from '../io/canonical'
 import { sha256Hex } from '../io/digest'
 
 export const ASSESSMENT_FILE_FORMAT = 'gaplens-assessment'
-export const ASSESSMENT_FILE_VERSION = 1
+/**
+ * 2: the development plan (the employee's, and the supervisor's as agreed), a carried rating's
+ * mark, and the standard itself where the receiving device may not have it. A version 1 file
+ * is read as a version 2 file with no plan (read.ts).
+ */
+export const ASSESSMENT_FILE_VERSION = 2
 /** More items than any published standard has: a file with more is not one of ours. */
 export const MAX_FILE_ITEMS = 2000
 /**
@@ -25,12 +36,7 @@ export const MAX_FILE_ITEMS = 2000
 export const MAX_ASSESSMENT_FILE_BYTES = 50 * 1024 * 1024
 
 const datetime = z.iso.datetime()
-/** An item's code as standards write it: P1.1.1, K01, S12, A03. */
-const ItemCode = z
-  .string()
-  .min(1)
-  .max(40)
-  .regex(/^[A-Z][A-Za-z0-9.]*$/)
+const ItemCode = ItemCodeSchema
 
 const StandardRef = z.strictObject({
   id: z.string().min(1).max(LIMITS.title),
@@ -40,6 +46,11 @@ const StandardRef = z.strictObject({
   title: z.string().min(1).max(LIMITS.title),
   /** SHA-256 of the standard's canonical JSON: the exact text the items were rated on. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * The standard's own JSON, when it is not one the app ships: the receiving device can add it
+   * (checked by the standards library's own reader, not trusted for being here).
+   */
+  body: z.record(z.string(), z.unknown()).optional(),
 })
 
 const TargetOverrides = z.strictObject({
@@ -55,6 +66,8 @@ export const SelfRatingSchema = z.strictObject({
   note: z.string().max(LIMITS.text),
   evidence: z.string().max(LIMITS.text),
   updatedAt: datetime,
+  /** Carried on from the earlier round, not yet confirmed by the person. */
+  carried: z.literal(true).optional(),
 })
 export type SelfRating = z.infer<typeof SelfRatingSchema>
 
@@ -76,6 +89,8 @@ export const ReviewBlockSchema = z.strictObject({
   startedAt: datetime,
   updatedAt: datetime,
   ratings: z.array(ReviewRatingSchema).max(MAX_FILE_ITEMS),
+  /** The development plan as the supervisor left it: each action agreed, changed or added. */
+  plan: PlanSchema,
 })
 export type ReviewBlock = z.infer<typeof ReviewBlockSchema>
 
@@ -89,6 +104,8 @@ export const AssessmentBlockSchema = z.strictObject({
   scale: ScaleIdSchema,
   targets: TargetOverrides,
   ratings: z.array(SelfRatingSchema).max(MAX_FILE_ITEMS),
+  /** The employee's development plan as it was when the file was made. */
+  plan: PlanSchema,
 })
 export type AssessmentBlock = z.infer<typeof AssessmentBlockSchema>
 

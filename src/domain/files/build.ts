@@ -6,6 +6,7 @@ import { codePointOrder } from '../order'
 import type { AssessmentRecord, ItemResponse } from '../assessment/records'
 import type { RatingValue } from '../assessment/ratings'
 import { localDate } from '../dates'
+import type { PlanAction } from '../plan/schema'
 import {
   ASSESSMENT_FILE_FORMAT,
   ASSESSMENT_FILE_VERSION,
@@ -21,6 +22,8 @@ export interface StandardIdentity {
   version: string | null
   title: string
   contentHash: string
+  /** The standard's own JSON, carried when the receiving device may not have it. */
+  body?: Record<string, unknown>
 }
 
 /** Items in reading order first, then any other key in code order. */
@@ -46,6 +49,7 @@ export function selfRatingsOf(
       note: r.note,
       evidence: r.evidence,
       updatedAt: r.updatedAt,
+      ...(r.carried ? { carried: true as const } : {}),
     }))
 }
 
@@ -54,7 +58,13 @@ export function responsesOf(ratings: readonly SelfRating[]): Map<string, ItemRes
   return new Map(
     ratings.map((r) => [
       r.item,
-      { rating: r.rating, note: r.note, evidence: r.evidence, updatedAt: r.updatedAt },
+      {
+        rating: r.rating,
+        note: r.note,
+        evidence: r.evidence,
+        updatedAt: r.updatedAt,
+        ...(r.carried ? { carried: true as const } : {}),
+      },
     ]),
   )
 }
@@ -79,7 +89,12 @@ export function recordOf(block: AssessmentBlock, standardId: string): Assessment
   }
 }
 
-export function assessmentBlock(record: AssessmentRecord, ratings: SelfRating[]): AssessmentBlock {
+/** The assessment block of a file: the record, its self-ratings and its plan (copied). */
+export function assessmentBlock(
+  record: AssessmentRecord,
+  ratings: SelfRating[],
+  plan: readonly PlanAction[] = [],
+): AssessmentBlock {
   return {
     id: record.id,
     title: record.title,
@@ -93,7 +108,13 @@ export function assessmentBlock(record: AssessmentRecord, ratings: SelfRating[])
       tasks: { ...record.targets.tasks },
     },
     ratings,
+    plan: plan.map(copyAction),
   }
+}
+
+/** A plan's action as a file carries it: a plain copy, its item list its own. */
+export function copyAction(action: PlanAction): PlanAction {
+  return { ...action, items: [...action.items] }
 }
 
 /** A supervisor's item rating or comment as stored on their device. */
@@ -105,7 +126,7 @@ export interface ReviewItem {
 
 /** The review block: every item the supervisor rated or commented on, in reading order. */
 export function reviewBlock(
-  review: Omit<ReviewBlock, 'ratings'>,
+  review: Omit<ReviewBlock, 'ratings' | 'plan'> & { plan?: readonly PlanAction[] },
   items: ReadonlyMap<string, ReviewItem>,
   order: readonly string[],
 ): ReviewBlock {
@@ -117,6 +138,7 @@ export function reviewBlock(
     ratings: ordered(items, order)
       .filter(([, r]) => r.rating !== null || r.comment !== '')
       .map(([item, r]) => ({ item, rating: r.rating, comment: r.comment, updatedAt: r.updatedAt })),
+    plan: (review.plan ?? []).map(copyAction),
   }
 }
 
@@ -139,13 +161,19 @@ export function fileContent(
 /** Characters no file system takes in a name, and control characters. */
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g
 
-/** 王小明-旅宿電商運營人員-2026-11-24.gaplens.json: who, which standard, the local day. */
+/**
+ * 王小明-旅宿電商運營人員-2026-11-24.gaplens.json: who, which standard, the local day; a
+ * supervisor's file adds what it is (王小明-…-2026-11-24-主管檢視.gaplens.json), so the two
+ * never share a name in a downloads folder.
+ */
 export function assessmentFileName(
   subjectName: string,
   standardTitle: string,
   at: Date,
   extension: 'gaplens.json' | 'csv' = 'gaplens.json',
+  suffix = '',
 ): string {
   const part = (text: string) => text.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim().slice(0, 60)
-  return `${[part(subjectName), part(standardTitle), localDate(at)].filter(Boolean).join('-')}.${extension}`
+  const parts = [part(subjectName), part(standardTitle), localDate(at), part(suffix)]
+  return `${parts.filter(Boolean).join('-')}.${extension}`
 }

@@ -63,6 +63,29 @@ function ratingsLayout(fields: Record<string, Layout>): Layout {
   }
 }
 
+/** A development plan's actions, each named by what it is to do. */
+const PLAN_LAYOUT: Layout = {
+  field: 'plan',
+  each: {
+    record: 'action',
+    name: byField('action', 'what', true),
+    layout: {
+      keys: {
+        what: { field: 'actionWhat' },
+        kind: { field: 'actionKind' },
+        items: { field: 'actionItems' },
+        support: { field: 'actionSupport' },
+        due: { field: 'actionDue' },
+        success: { field: 'actionSuccess' },
+        status: { field: 'status' },
+        agreed: { field: 'actionAgreed' },
+        createdAt: { field: 'createdAt' },
+        updatedAt: { field: 'updatedAt' },
+      },
+    },
+  },
+}
+
 /** The records of an assessment file and how a person names them. */
 export const ASSESSMENT_FILE_LAYOUT: Layout = {
   keys: {
@@ -91,6 +114,7 @@ export const ASSESSMENT_FILE_LAYOUT: Layout = {
         scale: { field: 'scale' },
         targets: TARGETS_LAYOUT,
         ratings: ratingsLayout({ note: { field: 'note' }, evidence: { field: 'evidence' } }),
+        plan: PLAN_LAYOUT,
       },
     },
     review: {
@@ -104,6 +128,7 @@ export const ASSESSMENT_FILE_LAYOUT: Layout = {
         startedAt: { field: 'startedAt' },
         updatedAt: { field: 'updatedAt' },
         ratings: ratingsLayout({ comment: { field: 'comment' } }),
+        plan: PLAN_LAYOUT,
       },
     },
     integrity: {
@@ -114,10 +139,22 @@ export const ASSESSMENT_FILE_LAYOUT: Layout = {
 }
 
 /**
- * Where a later format version's migration goes: each entry lifts a raw file of version n to
- * n + 1, before the current schema checks it. Version 1 is the first; none exist yet.
+ * Each entry lifts a raw file of version n to n + 1, before the current schema checks it (and
+ * after its integrity is checked: the hash is over the file as written).
  */
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {}
+const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 1 had no development plan: its assessment and any review carry an empty one.
+  1: (raw) => {
+    const withPlan = (block: unknown) =>
+      isJsonObject(block) ? { ...block, plan: [] } : block
+    return {
+      ...raw,
+      formatVersion: 2,
+      assessment: withPlan(raw.assessment),
+      review: raw.review === null ? null : withPlan(raw.review),
+    }
+  },
+}
 
 function upgrade(raw: Record<string, unknown>): Record<string, unknown> {
   let current = raw
@@ -218,6 +255,20 @@ function crossCheck(file: AssessmentFile, standard: Standard): Found[] {
   }
   checkRatings(['assessment', 'ratings'], file.assessment.ratings)
   if (file.review) checkRatings(['review', 'ratings'], file.review.ratings)
+
+  // A plan's actions: each once, aimed at items the standard has.
+  const checkPlan = (at: (string | number)[], plan: AssessmentFile['assessment']['plan']) => {
+    const ids = new Set<string>()
+    plan.forEach((action, i) => {
+      if (ids.has(action.id)) add([...at, i], 'duplicate', { name: action.id })
+      ids.add(action.id)
+      action.items.forEach((item, j) => {
+        if (!known.has(item)) add([...at, i, 'items', j], 'unknown-item', { item, standard: name })
+      })
+    })
+  }
+  checkPlan(['assessment', 'plan'], file.assessment.plan)
+  if (file.review) checkPlan(['review', 'plan'], file.review.plan)
   for (const code of Object.keys(file.assessment.targets.duties))
     if (!duties.has(code))
       add(['assessment', 'targets', 'duties', code], 'unknown-reference', {
@@ -245,17 +296,18 @@ export async function checkAssessmentFile(
 ): Promise<ParseResult<CheckedAssessmentFile>> {
   const unread = checkVersion(file, 'assessment', opened.formatVersion, ASSESSMENT_FILE_VERSION)
   if (unread) return unread
-  const raw = upgrade(opened)
 
-  // The hash first: a file changed by hand is said to be so, whatever else the change broke.
-  const integrity = raw.integrity
+  // The hash first, over the file as written: a file changed by hand is said to be so,
+  // whatever else the change broke.
+  const integrity = opened.integrity
   if (isJsonObject(integrity) && typeof integrity.hash === 'string') {
-    const { integrity: _seal, ...content } = raw
+    const { integrity: _seal, ...content } = opened
     if ((await sha256Hex(canonicalJson(content))) !== integrity.hash)
       return failure(file, [
-        problem('integrity-mismatch', {}, placeOf(['integrity'], raw, ASSESSMENT_FILE_LAYOUT)),
+        problem('integrity-mismatch', {}, placeOf(['integrity'], opened, ASSESSMENT_FILE_LAYOUT)),
       ])
   }
+  const raw = upgrade(opened)
   const checked = checkAgainst(file, raw, AssessmentFileSchema, ASSESSMENT_FILE_LAYOUT)
   if (!checked.ok) return checked
   const value = checked.value

@@ -59,6 +59,7 @@ export type RecordKind =
   | 'item'
   | 'response'
   | 'review'
+  | 'action'
   // a line of a list of texts, or an entry of anything else
   | 'entry'
 
@@ -152,6 +153,14 @@ export type FieldName =
   | 'reviews'
   | 'reviewRatings'
   | 'receivedReviews'
+  | 'plan'
+  | 'actionWhat'
+  | 'actionKind'
+  | 'actionItems'
+  | 'actionSupport'
+  | 'actionDue'
+  | 'actionSuccess'
+  | 'actionAgreed'
 
 /** How a record is named: by its own code, key or title, or else by its position. */
 export type RecordLabel = RecordName | { position: number }

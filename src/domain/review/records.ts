@@ -12,6 +12,14 @@ import {
   ReviewBlockSchema,
   SelfRatingSchema,
 } from '../files/assessment-file'
+import { PlanSchema } from '../plan/schema'
+
+/**
+ * The blocks as a device keeps them: records stored before plans existed (and backups of them)
+ * hold none, read as an empty plan.
+ */
+const StoredAssessmentBlockSchema = AssessmentBlockSchema.extend({ plan: PlanSchema.default([]) })
+const StoredReviewBlockSchema = ReviewBlockSchema.extend({ plan: PlanSchema.default([]) })
 
 export const StandardIdentitySchema = z.object({
   id: z.string().min(1),
@@ -28,8 +36,8 @@ export const ReviewRecordSchema = z.object({
   assessmentId: z.string().min(1),
   standardId: z.string().min(1),
   standard: StandardIdentitySchema,
-  /** The self-assessment as the employee's file had it: read-only here. */
-  assessment: AssessmentBlockSchema,
+  /** The self-assessment as the employee's file had it (with their draft plan): read-only here. */
+  assessment: StoredAssessmentBlockSchema,
   fileName: z.string().max(LIMITS.title),
   importedAt: z.iso.datetime(),
   reviewer: z.object({ name: z.string().max(LIMITS.name), jobTitle: z.string().max(LIMITS.name) }),
@@ -56,8 +64,15 @@ export const ReceivedReviewRecordSchema = z.object({
   assessmentId: z.string().min(1),
   fileName: z.string().max(LIMITS.title),
   receivedAt: z.iso.datetime(),
-  review: ReviewBlockSchema,
+  review: StoredReviewBlockSchema,
   /** The self-ratings as the supervisor saw them: items changed since are marked. */
   selfAsReviewed: z.array(SelfRatingSchema),
+  /** The plan as the employee sent it: what the supervisor changed is shown against it. */
+  planAsSent: PlanSchema.default([]),
+  /**
+   * Actions the employee had changed on this device after sending, which the agreed plan
+   * replaced: listed, so nothing is lost unseen.
+   */
+  planReplaced: PlanSchema.default([]),
 })
 export type ReceivedReviewRecord = z.infer<typeof ReceivedReviewRecordSchema>
