@@ -1,12 +1,24 @@
 import { nextTick, ref, shallowRef, useTemplateRef } from 'vue'
-import type { OpenOutcome } from '@/stores/files'
+import type { OfferedStandard, OpenOutcome } from '@/stores/files'
+import type { AddResult } from '@/stores/standards'
 import { latestTurn } from './latest'
 
 /** What a panel needs of a chosen or dropped file. */
 export type ChosenFile = Pick<File, 'name' | 'size' | 'text'>
 
-/** An outcome that is not a request for the passphrase: the file opened, or it was refused. */
-export type SettledOutcome = Exclude<OpenOutcome, { ok: 'locked' }>
+/**
+ * An outcome that is not a request for the passphrase or the offer of a standard: the file
+ * opened, or it was refused.
+ */
+export type SettledOutcome = Exclude<OpenOutcome, { ok: 'locked' } | { ok: 'offer' }>
+
+/** A file waiting while the person decides whether to add the standard it carries. */
+export interface WaitingOffer {
+  file: ChosenFile
+  offer: OfferedStandard
+  /** The passphrase it was opened with, to open it again once the standard is added. */
+  secret?: string
+}
 
 /** The template ref of the passphrase field. */
 const PASSPHRASE_INPUT = 'passphrase-input'
@@ -24,18 +36,26 @@ const PASSPHRASE_INPUT = 'passphrase-input'
  *   - `reading` names the file while it is being read, so the panel can say so and refuse a
  *     second submit.
  *
- * `settle` hears every outcome but the request for a passphrase. The panel's passphrase field
- * carries `ref="passphrase-input"`.
+ *   - a file rated on a standard this device lacks, which the file carries, waits in `offered`
+ *     for the person to add the standard (`acceptOffer`, which opens the file again with the
+ *     same passphrase) or not (`declineOffer`).
+ *
+ * `settle` hears every outcome but the request for a passphrase and the offer. The panel's
+ * passphrase field carries `ref="passphrase-input"`.
  */
 export function useProtectedOpen(
   open: (file: ChosenFile, secret?: string) => Promise<OpenOutcome>,
   settle: (file: ChosenFile, outcome: SettledOutcome) => void,
+  addStandard?: (offer: OfferedStandard) => Promise<AddResult>,
 ) {
   /** A protected file waiting for its passphrase. */
   const locked = shallowRef<ChosenFile | null>(null)
   const passphrase = ref('')
   const passphraseInput = useTemplateRef<HTMLInputElement>(PASSPHRASE_INPUT)
   const reading = ref<string | null>(null)
+  const offered = shallowRef<WaitingOffer | null>(null)
+  /** Why the offered standard could not be added, if it could not. */
+  const offerRefused = shallowRef<Exclude<AddResult, { ok: true }> | null>(null)
 
   async function focusPassphrase(): Promise<void> {
     passphrase.value = ''
@@ -48,6 +68,8 @@ export function useProtectedOpen(
 
   async function openFile(file: ChosenFile, secret?: string): Promise<void> {
     if (secret === undefined) cancel()
+    offered.value = null
+    offerRefused.value = null
     const isLatest = reads.begin()
     reading.value = file.name
     try {
@@ -61,6 +83,11 @@ export function useProtectedOpen(
       if (outcome.ok === 'locked') {
         locked.value = file
         void focusPassphrase()
+        return
+      }
+      if (outcome.ok === 'offer') {
+        cancel()
+        offered.value = { file, offer: outcome.offer, secret }
         return
       }
       if (outcome.ok === false && secret !== undefined) void focusPassphrase()
@@ -83,5 +110,34 @@ export function useProtectedOpen(
     passphrase.value = ''
   }
 
-  return { locked, passphrase, reading, openFile, unlock, cancel }
+  /** Adds the standard the waiting file carries, then opens the file again. */
+  async function acceptOffer(): Promise<void> {
+    const waiting = offered.value
+    if (!waiting || !addStandard) return
+    const added = await addStandard(waiting.offer)
+    if (!added.ok) {
+      offerRefused.value = added
+      return
+    }
+    offered.value = null
+    await openFile(waiting.file, waiting.secret)
+  }
+
+  function declineOffer(): void {
+    offered.value = null
+    offerRefused.value = null
+  }
+
+  return {
+    locked,
+    passphrase,
+    reading,
+    offered,
+    offerRefused,
+    openFile,
+    unlock,
+    cancel,
+    acceptOffer,
+    declineOffer,
+  }
 }

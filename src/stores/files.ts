@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import { getAssessment, loadResponses } from '@/db/assessments'
+import { loadPlan, loadReviewPlan } from '@/db/plan'
 import {
   getReceivedReview,
   getReview,
@@ -34,7 +35,11 @@ import { checkSize } from '@/domain/io/size'
 import { failure, problem, type FileFailure } from '@/domain/io/problems'
 import type { ReceivedReviewRecord, ReviewRecord } from '@/domain/review/records'
 import { standardContentHash, standardVersion } from '@/domain/standard/identity'
+import { parseStandardFile } from '@/domain/standard/parse'
 import type { Standard } from '@/domain/standard/schema'
+import { diffStandards } from '@/domain/standard/versions'
+import type { PlanAction } from '@/domain/plan/schema'
+import { translate, locale } from '@/i18n'
 import { useStandardsStore } from './standards'
 
 /** A file to download: its name, its text and its type. */
@@ -46,12 +51,59 @@ export interface ExportedFile {
 
 export type ExportFormat = 'json' | 'csv'
 
-/** How a file opened: refused with problems, locked, or stored. */
+/**
+ * A file rated on a standard this device lacks, carrying that standard: what it is, for the
+ * person to add it with one confirmation (then the file is opened again).
+ */
+export interface OfferedStandard {
+  file: string
+  standard: Standard
+}
+
+/** How a file opened: refused with problems, locked, its standard offered, or stored. */
 export type OpenOutcome =
   | ({ ok: false } & FileFailure)
   | { ok: 'locked'; file: string }
-  | { ok: true; kind: 'review'; result: ReviewImport; checked: CheckedAssessmentFile }
-  | { ok: true; kind: 'received'; received: ReceivedReviewRecord; checked: CheckedAssessmentFile }
+  | { ok: 'offer'; offer: OfferedStandard }
+  | {
+      ok: true
+      kind: 'review'
+      result: ReviewImport
+      checked: CheckedAssessmentFile
+      /** Items of the standard that differ from this device's copy (null: cannot be told). */
+      differing: number | null
+    }
+  | {
+      ok: true
+      kind: 'received'
+      received: ReceivedReviewRecord
+      checked: CheckedAssessmentFile
+      differing: number | null
+    }
+
+/** A file's parsed text, for a second look at what the check refused (its carried standard). */
+function rawOf(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * How many items of the standard a file was rated on differ from the device's copy: 0 where it
+ * is the same text; null where it differs and the file carries no standard to compare with.
+ */
+async function differingItems(
+  checked: CheckedAssessmentFile,
+  text: string,
+): Promise<number | null> {
+  if (!checked.standardDiffers) return 0
+  const carried = await carriedStandard(rawOf(text), checked.file.standard.id)
+  if (!carried) return null
+  const diff = diffStandards(carried, checked.standard)
+  return diff.changed.length + diff.added.length + diff.removed.length
+}
 
 const hashes = new WeakMap<Standard, Promise<string>>()
 /** A standard's content hash, worked out once per loaded standard. */
@@ -82,6 +134,7 @@ function storedReviewBlock(
     { rating: ReviewBlock['ratings'][number]['rating']; comment: string; updatedAt: string }
   >,
   order: string[],
+  plan: PlanAction[],
 ): ReviewBlock {
   return reviewBlock(
     {
@@ -89,10 +142,36 @@ function storedReviewBlock(
       comment: review.comment,
       startedAt: review.startedAt,
       updatedAt: review.updatedAt,
+      plan,
     },
     ratings,
     order,
   )
+}
+
+/**
+ * The standard's own JSON when the receiving device may not have it: a standard the person
+ * added (the ones the app ships are on every device that runs it).
+ */
+function bodyOf(
+  standard: Standard | undefined,
+  added: boolean,
+): Record<string, unknown> | undefined {
+  return standard && added
+    ? (JSON.parse(JSON.stringify(standard)) as Record<string, unknown>)
+    : undefined
+}
+
+/**
+ * The standard a file carries, read as the standards library reads a JSON file, and only if it
+ * is the very text the items were rated on (its content hash).
+ */
+async function carriedStandard(raw: unknown, file: string): Promise<Standard | undefined> {
+  const ref = (raw as { standard?: { body?: unknown; contentHash?: unknown } }).standard
+  if (!ref || typeof ref.body !== 'object' || ref.body === null) return undefined
+  const parsed = parseStandardFile(file, JSON.stringify(ref.body))
+  if (!parsed.ok) return undefined
+  return (await hashOf(parsed.value)) === ref.contentHash ? parsed.value : undefined
 }
 
 /**
@@ -109,19 +188,19 @@ export const useFilesStore = defineStore('files', () => {
     content: AssessmentFileContent,
     format: ExportFormat,
     csv: () => string,
-    names: { subject: string; standard: string },
+    names: { subject: string; standard: string; suffix?: string },
     passphrase?: string,
   ): Promise<ExportedFile> {
     const at = new Date(content.exportedAt)
     if (format === 'csv')
       return {
-        fileName: assessmentFileName(names.subject, names.standard, at, 'csv'),
+        fileName: assessmentFileName(names.subject, names.standard, at, 'csv', names.suffix),
         text: csv(),
         type: 'text/csv;charset=utf-8',
       }
     const text = assessmentFileText(await sealAssessmentFile(content))
     return {
-      fileName: assessmentFileName(names.subject, names.standard, at),
+      fileName: assessmentFileName(names.subject, names.standard, at, 'gaplens.json', names.suffix),
       text: passphrase ? `${JSON.stringify(await protect(text, passphrase), null, 2)}\n` : text,
       type: 'application/json',
     }
@@ -136,18 +215,20 @@ export const useFilesStore = defineStore('files', () => {
     busy.value = true
     try {
       await standards.load()
-      const [record, responses, received] = await Promise.all([
+      const [record, responses, received, plan] = await Promise.all([
         getAssessment(id),
         loadResponses(id),
         getReceivedReview(id),
+        loadPlan(id),
       ])
       if (!record) throw new Error(`no assessment ${id}`)
       const standard = standards.get(record.standardId)
       if (!standard) throw new Error(`no standard ${record.standardId}`)
       const order = rateableItems(standard).map((i) => i.key)
+      const body = bodyOf(standard, standards.isAdded(standard.id))
       const content = fileContent(
-        await identityOf(standard),
-        assessmentBlock(record, selfRatingsOf(responses, order)),
+        { ...(await identityOf(standard)), ...(body ? { body } : {}) },
+        assessmentBlock(record, selfRatingsOf(responses, order), plan),
         received?.review ?? null,
         new Date().toISOString(),
       )
@@ -168,6 +249,7 @@ export const useFilesStore = defineStore('files', () => {
                   comment: (key) => reviewRatings.get(key)?.comment ?? '',
                 }
               : null,
+            plan,
           }),
         { subject: record.subject.name, standard: standard.title },
         passphrase,
@@ -186,13 +268,18 @@ export const useFilesStore = defineStore('files', () => {
     busy.value = true
     try {
       await standards.load()
-      const [review, ratings] = await Promise.all([getReview(id), loadReviewRatings(id)])
+      const [review, ratings, plan] = await Promise.all([
+        getReview(id),
+        loadReviewRatings(id),
+        loadReviewPlan(id),
+      ])
       if (!review) throw new Error(`no review ${id}`)
       const standard = standards.get(review.standardId)
       const order = standard ? rateableItems(standard).map((i) => i.key) : []
-      const block = storedReviewBlock(review, ratings, order)
+      const block = storedReviewBlock(review, ratings, order, plan)
+      const body = bodyOf(standard, standards.isAdded(review.standardId))
       const content = fileContent(
-        review.standard,
+        { ...review.standard, ...(body ? { body } : {}) },
         review.assessment,
         block,
         new Date().toISOString(),
@@ -213,9 +300,14 @@ export const useFilesStore = defineStore('files', () => {
               rating: (key) => ratings.get(key)?.rating,
               comment: (key) => ratings.get(key)?.comment ?? '',
             },
+            plan,
           })
         },
-        { subject: review.assessment.subject.name, standard: review.standard.title },
+        {
+          subject: review.assessment.subject.name,
+          standard: review.standard.title,
+          suffix: translate(locale.value, 'files.reviewedFileSuffix'),
+        },
         passphrase,
       )
     } finally {
@@ -254,11 +346,19 @@ export const useFilesStore = defineStore('files', () => {
         hashOf,
         passphrase,
       )
-      if (read.ok !== true) return read
+      if (read.ok !== true) {
+        // A standard this device lacks, which the file carries: offered to the person to add.
+        if (read.ok === false && read.problem.code === 'standard-missing') {
+          const standard = await carriedStandard(rawOf(text), chosen.name)
+          if (standard) return { ok: 'offer', offer: { file: chosen.name, standard } }
+        }
+        return read
+      }
       const checked = read.value
+      const differing = await differingItems(checked, text)
       if (intent === 'review') {
         const result = await importForReview(checked.file, chosen.name)
-        return { ok: true, kind: 'review', result, checked }
+        return { ok: true, kind: 'review', result, checked, differing }
       }
       const received = await receiveReview(checked.file, chosen.name)
       if (received === 'not-own')
@@ -266,13 +366,21 @@ export const useFilesStore = defineStore('files', () => {
           problem('not-own-assessment', { title: checked.file.assessment.title }),
         ])
       if (received === 'no-review') return failure(chosen.name, [problem('no-review', {})])
-      return { ok: true, kind: 'received', received, checked }
+      return { ok: true, kind: 'received', received, checked, differing }
     } finally {
       busy.value = false
     }
   }
 
-  return { busy, exportAssessment, exportReview, open }
+  /**
+   * Adds the standard a file carried (see OpenOutcome 'offer'), as the standards library adds
+   * one, so that the file can be opened again.
+   */
+  async function addOffered(offer: OfferedStandard) {
+    return standards.add(offer.standard, offer.file)
+  }
+
+  return { busy, exportAssessment, exportReview, open, addOffered }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useFilesStore, import.meta.hot))

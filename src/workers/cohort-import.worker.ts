@@ -214,7 +214,11 @@ export async function runCohortImport(
         if ('problem' in read) reject(read)
         else if (read.ok === 'locked') locked.push({ name: item.name, text })
         else {
-          const { integrity, ...content } = read.value.file
+          const { integrity, ...file } = read.value.file
+          // The standard a file may carry is this device's already (it was checked against it):
+          // a cohort of thousands keeps one copy, not one per file.
+          const { body: _body, ...standard } = file.standard
+          const content = { ...file, standard }
           pending.push({
             cohortKey: cohortKeyOf(content),
             assessmentId: content.assessment.id,

@@ -3,6 +3,28 @@ import type { Messages } from './zh-TW'
 /** Messages of the files screens (English). */
 export const filesEn: Messages['files'] = {
   title: 'Assessment files',
+  reviewedFileSuffix: 'reviewed',
+  offer: {
+    title: 'This file carries a standard this device does not have',
+    intro:
+      '“{file}” was rated on the standard below, which this device does not have yet. The file carries its content, checked as a standard added to the library is. Add it, and the file opens.',
+    code: 'Code',
+    noCode: 'no code yet',
+    version: 'Version',
+    counts: '{duties} duties, {tasks} tasks, {indicators} behaviour indicators, {knowledge} knowledge, {skills} skill and {attitudes} attitude items',
+    add: 'Add this standard and open the file',
+    cancel: 'Do not add it',
+    failed: 'Could not add this standard: {reason}',
+    standard: 'Standard',
+    sameId: 'this device already has a different standard with the same code, “{title}”',
+    storage: 'this device’s storage cannot be written to',
+  },
+  differs: {
+    count:
+      'Note: “{title}” as this assessment was rated on differs from this device’s copy in {n} items. Check those items with the other person.',
+    unknown:
+      'Note: “{title}” as this assessment was rated on differs from this device’s copy (the file does not carry the standard, so the items cannot be compared one by one).',
+  },
   export: {
     open: 'Export file',
     title: 'Export the assessment file',

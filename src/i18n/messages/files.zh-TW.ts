@@ -1,6 +1,29 @@
 /** Messages of the files screens (zh-TW), kept apart so the catalog stays readable. */
 export const filesZhTW = {
   title: '評估檔案',
+  /** Added to the name of a supervisor's file, so it is not mistaken for the employee's. */
+  reviewedFileSuffix: '主管檢視',
+  offer: {
+    title: '這個檔案附有本裝置沒有的職能基準',
+    intro:
+      '「{file}」是依下面這項職能基準評分的，這台裝置上還沒有它。檔案附上了這項職能基準的內容，已用新增職能基準時相同的檢查確認過。加入後就會開啟檔案。',
+    code: '代碼',
+    noCode: '尚無代碼',
+    version: '版本',
+    counts: '{duties} 項主要職責、{tasks} 項工作任務、{indicators} 項行為指標、{knowledge} 項知識、{skills} 項技能、{attitudes} 項態度',
+    add: '加入這項職能基準並開啟檔案',
+    cancel: '不要加入',
+    failed: '無法加入這項職能基準：{reason}',
+    standard: '職能基準',
+    sameId: '這台裝置已有代碼相同、內容不同的職能基準「{title}」',
+    storage: '這台裝置的儲存空間無法寫入',
+  },
+  differs: {
+    count:
+      '注意：這份評估評分時所依據的「{title}」，與這台裝置上的版本有 {n} 個項目不同。不同的項目請與對方確認。',
+    unknown:
+      '注意：這份評估評分時所依據的「{title}」，內容與這台裝置上的版本不同（檔案沒有附上職能基準，無法逐項比較）。',
+  },
   export: {
     open: '匯出檔案',
     title: '匯出評估檔案',

@@ -4,6 +4,7 @@ import { reviewZhTW } from './review.zh-TW'
 import type { libraryZhTW } from './library.zh-TW'
 import type { versionsZhTW } from './versions.zh-TW'
 import type { templateZhTW } from './template.zh-TW'
+import type { planZhTW } from './plan.zh-TW'
 /** UI strings, Traditional Chinese first. English must provide every key (see en.ts). */
 export const zhTW = {
   app: {
@@ -454,8 +455,17 @@ export const zhTW = {
       reviews: '主管檢視',
       reviewRatings: '主管的評分',
       receivedReviews: '收到的主管檢視',
+      plan: '發展計畫',
+      actionWhat: '行動內容',
+      actionKind: '行動類型',
+      actionItems: '對應項目',
+      actionSupport: '協助者',
+      actionDue: '預定完成日',
+      actionSuccess: '成功的樣子',
+      actionAgreed: '主管同意',
     },
     records: {
+      action: { named: '行動{name}', nth: '第 {n} 項行動', noun: '行動' },
       review: { named: '主管檢視 {name}', nth: '第 {n} 份主管檢視', noun: '主管檢視' },
       duty: { named: '主要職責 {name}', nth: '第 {n} 項主要職責', noun: '主要職責' },
       task: { named: '工作任務 {name}', nth: '第 {n} 項工作任務', noun: '工作任務' },
@@ -498,6 +508,7 @@ export interface LazyMessages {
   library: Widen<typeof libraryZhTW>
   versions: Widen<typeof versionsZhTW>
   template: Widen<typeof templateZhTW>
+  plan: Widen<typeof planZhTW>
 }
 export type LazySection = keyof LazyMessages
 /** The catalog the entry script carries. */
