@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
   checkAssessmentFile,
@@ -46,6 +47,26 @@ describe('reading an assessment file', () => {
         expect(result.value.standardDiffers).toBe(false)
       }
     }
+  })
+
+  it('reads a version 1 file, made before plans, as a file with no plan', async () => {
+    for (const name of ['version-1', 'version-1-reviewed']) {
+      const text = readFileSync(`tests/fixtures/${name}.gaplens.json`, 'utf8')
+      expect(JSON.parse(text).formatVersion).toBe(1)
+      const result = await read(text)
+      if (!result.ok) throw new Error(message(result))
+      expect(result.value.file.formatVersion).toBe(2)
+      expect(result.value.file.assessment.plan).toEqual([])
+      expect(result.value.file.assessment.ratings.length).toBeGreaterThan(0)
+      if (name === 'version-1-reviewed') expect(result.value.file.review?.plan).toEqual([])
+      else expect(result.value.file.review).toBeNull()
+    }
+  })
+
+  it('refuses a version 1 file changed after it was written, as any other', async () => {
+    const text = readFileSync('tests/fixtures/version-1.gaplens.json', 'utf8')
+    const result = await read(text.replace('"rating": 4', '"rating": 5'))
+    expect(result.ok || result.problem.code).toBe('integrity-mismatch')
   })
 
   it('export → import → export gives the same canonical content', async () => {

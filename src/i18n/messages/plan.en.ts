@@ -40,6 +40,7 @@ export const planEn: LazyMessages['plan'] = {
     due: 'Due date',
     success: 'How success will be seen',
     successDefault: 'By default: these items reach their target in the next round',
+    successByDefault: 'these items reach their target in the next round',
     status: 'Status',
     agreed: 'The supervisor agrees this action',
   },

@@ -38,6 +38,7 @@ export const planZhTW = {
     due: '預定完成日',
     success: '怎樣算成功',
     successDefault: '預設：下一輪自評時，這些項目達到目標',
+    successByDefault: '下一輪自評時，這些項目達到目標',
     status: '狀態',
     agreed: '主管同意這項行動',
   },

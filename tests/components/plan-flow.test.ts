@@ -1,0 +1,234 @@
+/** @vitest-environment happy-dom */
+/**
+ * The development plan between two devices, through the stores (each device its own database
+ * and its own app): the employee drafts, the supervisor changes and agrees, the employee gets
+ * the agreed plan with the changes shown; writes change only the fields changed; a standard the
+ * supervisor lacks comes with the file.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import Dexie from 'dexie'
+import { mount } from '@vue/test-utils'
+import PlanChanges from '@/components/plan/PlanChanges.vue'
+import { GapLensDB, setDb } from '@/db/db'
+import { getReceivedReview, updateReview } from '@/db/reviews'
+import { loadPlan, loadReviewPlan } from '@/db/plan'
+import { parseCsv } from '@/domain/io/csv'
+import { emptyDraft } from '@/domain/plan/actions'
+import type { ActionDraft } from '@/domain/plan/schema'
+import { useAssessmentsStore } from '@/stores/assessments'
+import { useFilesStore, type ExportedFile } from '@/stores/files'
+import { usePlanStore } from '@/stores/plan'
+import { useReviewsStore } from '@/stores/reviews'
+import { useStandardsStore } from '@/stores/standards'
+import { locale } from '@/i18n'
+import { sourcesOf } from './helpers'
+import { makeStandard } from '../fixtures/standard'
+
+/** One device: its own database and its own app state, with the bundled standard. */
+interface Device {
+  db: GapLensDB
+  pinia: Pinia
+}
+const devices: GapLensDB[] = []
+afterEach(async () => {
+  for (const db of devices.splice(0)) {
+    db.close()
+    await Dexie.delete(db.name)
+  }
+})
+beforeEach(() => {
+  locale.value = 'zh-TW'
+})
+
+async function device(): Promise<Device> {
+  const db = new GapLensDB(`gaplens-test-${crypto.randomUUID()}`)
+  devices.push(db)
+  const pinia = createPinia()
+  use({ db, pinia })
+  await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
+  return { db, pinia }
+}
+/** Works on this device from now on. */
+function use(d: Device): void {
+  setDb(d.db)
+  setActivePinia(d.pinia)
+}
+const fileOf = (exported: ExportedFile) => ({
+  name: exported.fileName,
+  size: new TextEncoder().encode(exported.text).length,
+  text: () => Promise.resolve(exported.text),
+})
+const draft = (what: string, items: string[], more: Partial<ActionDraft> = {}): ActionDraft => ({
+  ...emptyDraft(items),
+  what,
+  ...more,
+})
+
+async function employeeWithDraft(standardId = 'TST1234-001v1') {
+  const employee = await device()
+  const record = await useAssessmentsStore().create({
+    standardId,
+    scaleId: 'proficiency-5',
+    subject: { name: '王小明', employeeId: 'E01', department: '', jobTitle: '' },
+  })
+  const plan = usePlanStore()
+  await plan.open({ kind: 'assessment', id: record.id })
+  const practice = await plan.add(draft('跟著資深同事處理客訴', ['P1.1.1', 'K01']))
+  const course = await plan.add(draft('上溝通課程', ['S01'], { kind: 'course', due: '2027-03-31' }))
+  const coaching = await plan.add(draft('每月與主管面談', ['A01'], { kind: 'coaching' }))
+  if (!practice || !course || !coaching) throw new Error('the draft was not stored')
+  return { employee, record, actions: { practice, course, coaching } }
+}
+
+describe('the development plan between employee and supervisor', () => {
+  it('travels in the file; the supervisor changes, adds, drops and agrees; the employee gets the agreed plan with the changes shown', async () => {
+    const { employee, record, actions } = await employeeWithDraft()
+    const sent = await useFilesStore().exportAssessment(record.id, 'json')
+    expect(JSON.parse(sent.text).assessment.plan).toHaveLength(3)
+
+    await device()
+    const opened = await useReviewsStore().openFile(fileOf(sent))
+    if (opened.ok !== true || opened.kind !== 'review') throw new Error('not opened for review')
+    const reviewId = opened.result.review.id
+    // The supervisor starts from the employee's draft.
+    expect((await loadReviewPlan(reviewId)).map((a) => a.what)).toEqual([
+      '跟著資深同事處理客訴',
+      '上溝通課程',
+      '每月與主管面談',
+    ])
+    const plan = usePlanStore()
+    await plan.open({ kind: 'review', id: reviewId })
+    expect(plan.role).toBe('supervisor')
+    await plan.update(actions.practice.id, { agreed: true })
+    await plan.update(actions.course.id, { due: '2027-06-30', agreed: true })
+    await plan.remove(actions.coaching.id)
+    const added = await plan.add(draft('輪調到客服組一個月', ['P1.1.2']))
+    expect(added?.proposedBy).toBe('supervisor')
+    await updateReview(reviewId, { reviewer: { name: '陳主管', jobTitle: '經理' } })
+    const back = await useFilesStore().exportReview(reviewId, 'json')
+    expect(back.fileName).toMatch(/-主管檢視\.gaplens\.json$/)
+    expect(back.fileName).not.toBe(sent.fileName)
+
+    use(employee)
+    const received = await useFilesStore().open(fileOf(back), 'receive')
+    expect(received.ok).toBe(true)
+    // The agreed plan replaces the draft on the employee's device.
+    const now = await loadPlan(record.id)
+    expect(now.map((a) => [a.what, a.agreed, a.changedBy, a.due])).toEqual([
+      ['跟著資深同事處理客訴', true, 'supervisor', null],
+      ['上溝通課程', true, 'supervisor', '2027-06-30'],
+      ['輪調到客服組一個月', false, 'supervisor', null],
+    ])
+    // What changed is shown, not merged in silence.
+    const stored = await getReceivedReview(record.id)
+    if (!stored) throw new Error('no review received')
+    const wrapper = mount(PlanChanges, { props: { received: stored } })
+    const changes = wrapper
+      .findAll('[data-change]')
+      .map((li) => [li.attributes('data-change'), li.text()])
+    expect(changes).toEqual([
+      ['added', expect.stringContaining('輪調到客服組一個月')],
+      ['removed', expect.stringContaining('每月與主管面談')],
+      ['changed', expect.stringMatching(/上溝通課程.*預定完成日.*同意/)],
+      ['agreed', expect.stringContaining('跟著資深同事處理客訴')],
+    ])
+    // The CSV has the agreed plan as rows a spreadsheet can filter, one per action and item.
+    const csv = parseCsv((await useFilesStore().exportAssessment(record.id, 'csv')).text)
+    const header = csv[0]!
+    const col = (name: string) => header.indexOf(name)
+    const actionRows = csv.slice(1).filter((r) => r[col('record')] === 'action')
+    expect(
+      actionRows.map((r) => [r[col('item_code')], r[col('action')], r[col('action_agreed')]]),
+    ).toEqual([
+      ['P1.1.1', '跟著資深同事處理客訴', 'true'],
+      ['K01', '跟著資深同事處理客訴', 'true'],
+      ['S01', '上溝通課程', 'true'],
+      ['P1.1.2', '輪調到客服組一個月', 'false'],
+    ])
+    expect(header).toContain('evidence')
+    wrapper.unmount()
+  })
+
+  it('lists the actions the employee changed after sending, which the agreed plan replaced', async () => {
+    const { employee, record, actions } = await employeeWithDraft()
+    const sent = await useFilesStore().exportAssessment(record.id, 'json')
+    await usePlanStore().update(actions.course.id, { what: '改上簡報課程' })
+
+    await device()
+    const opened = await useReviewsStore().openFile(fileOf(sent))
+    if (opened.ok !== true || opened.kind !== 'review') throw new Error('not opened for review')
+    const reviewer = { name: '陳主管', jobTitle: '' }
+    await updateReview(opened.result.review.id, { reviewer })
+    const back = await useFilesStore().exportReview(opened.result.review.id, 'json')
+
+    use(employee)
+    await useFilesStore().open(fileOf(back), 'receive')
+    const stored = await getReceivedReview(record.id)
+    expect(stored?.planReplaced.map((a) => a.what)).toEqual(['改上簡報課程'])
+    expect((await loadPlan(record.id)).map((a) => a.what)).toContain('上溝通課程')
+  })
+
+  it('two tabs changing one action write only what each changed: neither undoes the other', async () => {
+    const { employee, record, actions } = await employeeWithDraft()
+    const tabA = usePlanStore()
+    // Tab B: the same device and database, another app, opened before tab A's change.
+    const b = createPinia()
+    setActivePinia(b)
+    await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
+    const tabB = usePlanStore()
+    await tabB.open({ kind: 'assessment', id: record.id })
+    setActivePinia(employee.pinia)
+    await tabA.update(actions.course.id, { status: 'in-progress' })
+    setActivePinia(b)
+    await tabB.update(actions.course.id, { support: '人資部' })
+    const stored = (await loadPlan(record.id)).find((a) => a.id === actions.course.id)
+    expect(stored).toMatchObject({ status: 'in-progress', support: '人資部' })
+  })
+
+  it('a file rated on a standard the supervisor lacks brings it: added with one confirmation, then opened', async () => {
+    await device()
+    const own = makeStandard({ id: 'OWN0001-001v1', code: 'OWN0001-001v1', title: '自訂職業' })
+    expect((await useStandardsStore().add(own, 'own.json')).ok).toBe(true)
+    const record = await useAssessmentsStore().create({
+      standardId: own.id,
+      scaleId: 'proficiency-5',
+      subject: { name: '王小明', employeeId: '', department: '', jobTitle: '' },
+    })
+    const sent = await useFilesStore().exportAssessment(record.id, 'json')
+    expect(JSON.parse(sent.text).standard.body.title).toBe('自訂職業')
+
+    const supervisor = await device()
+    const first = await useFilesStore().open(fileOf(sent), 'review')
+    if (first.ok !== 'offer') throw new Error(`expected an offer, got ${String(first.ok)}`)
+    expect(first.offer.standard.title).toBe('自訂職業')
+    // Nothing is stored until the person says so.
+    expect(await supervisor.db.standards.count()).toBe(0)
+    expect(await supervisor.db.reviews.count()).toBe(0)
+    expect((await useFilesStore().addOffered(first.offer)).ok).toBe(true)
+    const second = await useFilesStore().open(fileOf(sent), 'review')
+    expect(second.ok).toBe(true)
+    expect(await supervisor.db.reviews.count()).toBe(1)
+  })
+
+  it('a standard differing from the one rated on is said, with how many items differ', async () => {
+    await device()
+    const own = makeStandard({ id: 'OWN0001-001v1', code: 'OWN0001-001v1', title: '自訂職業' })
+    await useStandardsStore().add(own, 'own.json')
+    const record = await useAssessmentsStore().create({
+      standardId: own.id,
+      scaleId: 'proficiency-5',
+      subject: { name: '王小明', employeeId: '', department: '', jobTitle: '' },
+    })
+    const sent = await useFilesStore().exportAssessment(record.id, 'json')
+
+    await device()
+    const edited = structuredClone(own)
+    edited.duties[0]!.tasks[0]!.indicators[0]!.text = '改寫過的行為指標。'
+    edited.knowledge[0]!.text = '改寫過的知識。'
+    await useStandardsStore().add(edited, 'own.json')
+    const opened = await useFilesStore().open(fileOf(sent), 'review')
+    if (opened.ok !== true) throw new Error('not opened')
+    expect(opened.differing).toBe(2)
+  })
+})
