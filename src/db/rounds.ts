@@ -14,6 +14,7 @@ import {
   type RoundSuffix,
 } from '@/domain/assessment/rounds'
 import { roundSuffix } from '@/domain/assessment/titles'
+import { carriedOn } from '@/domain/assessment/carry'
 
 /** A new round to store, and the responses it starts with (plain objects), by item key. */
 interface Started {
@@ -23,24 +24,28 @@ interface Started {
 
 /**
  * Stores the round `start` makes from the assessment `fromId` and its responses, read in the
- * same transaction, so a rating saved meanwhile cannot slip between the read and the copy. All
- * or nothing: the round and its responses are stored together or not at all; the earlier round
- * is left as it was.
+ * same transaction, so a rating saved meanwhile cannot slip between the read and the copy; the
+ * ratings it starts with are marked carried, to be confirmed, and the plan goes on with it. All
+ * or nothing: the round, its responses and its plan are stored together or not at all; the
+ * earlier round is left as it was.
  */
 function startFrom(
   fromId: string,
   start: (from: AssessmentRecord, responses: Map<string, ItemResponse>) => Started,
 ): Promise<AssessmentRecord> {
   const db = getDb()
-  return db.transaction('rw', db.responses, db.assessments, async () => {
+  return db.transaction('rw', [db.responses, db.assessments, db.planActions], async () => {
     const from = await db.assessments.get(fromId)
     if (!from) throw new Error(`no assessment ${fromId}`)
     const rows = await db.responses.where('assessmentId').equals(fromId).toArray()
     const { round, responses } = start(from, byItemKey(rows))
     await db.assessments.add(round)
     await db.responses.bulkAdd(
-      [...responses].map(([itemKey, r]) => ({ ...r, assessmentId: round.id, itemKey })),
+      [...carriedOn(responses)].map(([itemKey, r]) => ({ ...r, assessmentId: round.id, itemKey })),
     )
+    // The plan goes on with the round: its follow-up compares the items before and after.
+    const plan = await db.planActions.where('assessmentId').equals(fromId).toArray()
+    await db.planActions.bulkAdd(plan.map((a) => ({ ...a, assessmentId: round.id })))
     return round
   })
 }

@@ -74,6 +74,8 @@ export const useRatingStore = defineStore('rating', () => {
   const overall = shallowRef<Progress>(progressOf(0, 0, 0))
   const byDuty = shallowRef<ReadonlyMap<string, Progress>>(new Map())
   const straightLine = shallowRef<StraightLine | undefined>()
+  /** Ratings carried on from the last round and not yet confirmed or changed. */
+  const carried = ref(0)
   /** Ratings per scale value, kept as ratings change, for the straight-line check. */
   let counts = new Map<number, number>()
 
@@ -83,6 +85,7 @@ export const useRatingStore = defineStore('rating', () => {
     byDuty.value = progressByDuty(all, latest, standard.value?.duties.map((d) => d.code) ?? [])
     counts = ratingCounts(latest.values())
     straightLine.value = straightLineOf(counts)
+    carried.value = [...latest.values()].filter((r) => r.carried).length
   }
 
   /** Moves one item's counts from its state before a change to its state after. */
@@ -91,6 +94,7 @@ export const useRatingStore = defineStore('rating', () => {
     before: ItemResponse | undefined,
     after: ItemResponse,
   ) {
+    carried.value += (after.carried ? 1 : 0) - (before?.carried ? 1 : 0)
     const was = ratingState(before)
     const is = ratingState(after)
     const oldValue = before?.rating
@@ -174,11 +178,13 @@ export const useRatingStore = defineStore('rating', () => {
   /** Records a change of one item in the plain copy the writes read (the page follows: show). */
   function change(key: string, changes: Partial<ItemResponse>): void {
     const before = latest.get(key)
-    const after = {
+    const after: ItemResponse = {
       ...(before ?? emptyResponse()),
       ...changes,
       updatedAt: new Date().toISOString(),
     }
+    // A rating given (or confirmed) is the person's own now, no longer the last round's.
+    if ('rating' in changes) delete after.carried
     latest.set(key, after)
   }
 
@@ -209,6 +215,16 @@ export const useRatingStore = defineStore('rating', () => {
     const timer = setTimeout(reveal, REVEAL_MS)
     void saved.then(reveal, reveal)
     return saved
+  }
+
+  /**
+   * Confirms a rating carried on from the last round, as it is: stored at once like a rating,
+   * and no longer marked carried.
+   */
+  function confirm(key: string, startedAt = performance.now()) {
+    const current = latest.get(key)
+    if (!current?.carried) return Promise.resolve()
+    return rate(key, current.rating, startedAt)
   }
 
   /** Sets a note or evidence text; stored after a short pause in typing, or on flush. */
@@ -268,8 +284,10 @@ export const useRatingStore = defineStore('rating', () => {
     overall,
     byDuty,
     straightLine,
+    carried,
     open,
     rate,
+    confirm,
     setText,
     flush: autosave.flush,
     retryFailed,

@@ -12,6 +12,7 @@ import { mount } from '@vue/test-utils'
 import PlanChanges from '@/components/plan/PlanChanges.vue'
 import { GapLensDB, setDb } from '@/db/db'
 import { getReceivedReview, updateReview } from '@/db/reviews'
+import { loadResponses } from '@/db/assessments'
 import { loadPlan, loadReviewPlan } from '@/db/plan'
 import { parseCsv } from '@/domain/io/csv'
 import { emptyDraft } from '@/domain/plan/actions'
@@ -19,6 +20,7 @@ import type { ActionDraft } from '@/domain/plan/schema'
 import { useAssessmentsStore } from '@/stores/assessments'
 import { useFilesStore, type ExportedFile } from '@/stores/files'
 import { usePlanStore } from '@/stores/plan'
+import { useRatingStore } from '@/stores/rating'
 import { useReviewsStore } from '@/stores/reviews'
 import { useStandardsStore } from '@/stores/standards'
 import { locale } from '@/i18n'
@@ -230,5 +232,40 @@ describe('the development plan between employee and supervisor', () => {
     const opened = await useFilesStore().open(fileOf(sent), 'review')
     if (opened.ok !== true) throw new Error('not opened')
     expect(opened.differing).toBe(2)
+  })
+})
+
+describe('the next round', () => {
+  it('carries the plan and the ratings, asks for each carried rating to be confirmed, and follows each action up', async () => {
+    await device()
+    const record = await useAssessmentsStore().create({
+      standardId: 'TST1234-001v1',
+      scaleId: 'proficiency-5',
+      subject: { name: '王小明', employeeId: '', department: '', jobTitle: '' },
+    })
+    const rating = useRatingStore()
+    await rating.open(record.id)
+    await rating.rate('K01', 2)
+    await rating.rate('S01', 3)
+    const plan = usePlanStore()
+    await plan.open({ kind: 'assessment', id: record.id })
+    await plan.add(draft('讀兩本專業書', ['K01', 'S01'], { kind: 'course' }))
+
+    const next = await useAssessmentsStore().newRound(record.id)
+    expect((await loadPlan(next.id)).map((a) => a.what)).toEqual(['讀兩本專業書'])
+    await rating.open(next.id)
+    // Both ratings came along, marked as carried until the person looks at them again.
+    expect(rating.carried).toBe(2)
+    expect(rating.responses.get('K01')).toMatchObject({ rating: 2, carried: true })
+    await rating.confirm('S01')
+    await rating.rate('K01', 4)
+    expect(rating.carried).toBe(0)
+    const stored = await loadResponses(next.id)
+    expect(stored.get('S01')).toEqual(expect.not.objectContaining({ carried: true }))
+    expect(stored.get('S01')?.rating).toBe(3)
+    expect(stored.get('K01')?.rating).toBe(4)
+    // The earlier round keeps its own, unmarked.
+    expect((await loadResponses(record.id)).get('K01')).toMatchObject({ rating: 2 })
+    expect((await loadResponses(record.id)).get('K01')?.carried).toBeUndefined()
   })
 })

@@ -67,3 +67,16 @@ export function carryMarks(carriedFrom: CarriedFrom | undefined): Map<string, Ca
   for (const a of carriedFrom?.added ?? []) marks.set(a.key, 'added')
   return marks
 }
+
+/**
+ * The responses a new round starts with: every rating (a scale value or not applicable) marked
+ * carried, so the person is asked to confirm or change it rather than take it as fresh; notes
+ * and evidence come along as they are.
+ */
+export function carriedOn(
+  responses: ReadonlyMap<string, ItemResponse>,
+): Map<string, ItemResponse> {
+  return new Map(
+    [...responses].map(([key, r]) => [key, r.rating === null ? r : { ...r, carried: true as const }]),
+  )
+}
