@@ -12,6 +12,7 @@ import type {
 } from '@/domain/review/records'
 import type { CohortFileRecord } from '@/domain/cohort/records'
 import type { PlanActionRecord, ReviewPlanActionRecord } from '@/domain/plan/records'
+import type { DeviceKeyRecord, ReviewerKeyRecord } from '@/domain/review/keys'
 
 export type {
   AssessmentRecord,
@@ -53,6 +54,8 @@ export class GapLensDB extends Dexie {
   cohortFiles!: Table<CohortFileRecord, [string, string]>
   planActions!: Table<PlanActionRecord, [string, string]>
   reviewPlanActions!: Table<ReviewPlanActionRecord, [string, string]>
+  deviceKeys!: EntityTable<DeviceKeyRecord, 'id'>
+  reviewerKeys!: Table<ReviewerKeyRecord, [string, string]>
 
   constructor(name: string = DB_NAME) {
     // Chrome commits IndexedDB writes "relaxed" by default; a rating shown as saved must
@@ -83,12 +86,16 @@ export class GapLensDB extends Dexie {
       cohortFiles: '&[cohortKey+assessmentId], cohortKey',
     })
     // Version 5: development plans, one record per action: an employee's plan of each of their
-    // assessments, and a supervisor's plan of each review (apart from the employee's draft).
-    // Reviews stored before hold the employee's file without a plan: they get an empty one.
+    // assessments, and a supervisor's plan of each review (apart from the employee's draft);
+    // reviews stored before hold the employee's file without a plan: they get an empty one.
+    // And signing keys: the device's own (to sign the reviews it exports) and the reviewers'
+    // seen in received reviews, by name.
     this.version(5)
       .stores({
         planActions: '&[assessmentId+id], assessmentId',
         reviewPlanActions: '&[reviewId+id], reviewId',
+        deviceKeys: '&id',
+        reviewerKeys: '&[name+fingerprint], name',
       })
       .upgrade(async (tx) => {
         // Records are read as stored, so each part is checked before it is filled in.

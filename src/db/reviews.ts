@@ -8,6 +8,8 @@ import type { AssessmentFile } from '@/domain/files/assessment-file'
 import { changedSinceSent, withNewDraft } from '@/domain/plan/merge'
 import { planRecords, reviewPlanRecords } from '@/domain/plan/records'
 import type { PlanAction } from '@/domain/plan/schema'
+import { fingerprintOf } from '@/domain/io/sign'
+import type { KeyStanding } from '@/domain/review/keys'
 import type {
   ReceivedReviewRecord,
   ReviewRatingRecord,
@@ -187,12 +189,17 @@ export async function deleteReview(id: string): Promise<void> {
 export async function receiveReview(
   file: AssessmentFile,
   fileName: string,
+  standing: KeyStanding = 'unsigned',
   receivedAt = now(),
 ): Promise<ReceivedReviewRecord | 'not-own' | 'no-review'> {
   const review = file.review
   if (!review) return 'no-review'
   const db = getDb()
   const id = file.assessment.id
+  // Worked out before the transaction: awaiting anything but the database would end it.
+  const signer = review.signature
+    ? { fingerprint: await fingerprintOf(review.signature.publicKey), standing }
+    : undefined
   return db.transaction('rw', db.assessments, db.receivedReviews, db.planActions, async () => {
     if (!(await db.assessments.get(id))) return 'not-own' as const
     const local = await db.planActions.where('assessmentId').equals(id).toArray()
@@ -203,6 +210,7 @@ export async function receiveReview(
       review,
       selfAsReviewed: file.assessment.ratings,
       planAsSent: file.assessment.plan,
+      signer,
       planReplaced: changedSinceSent(
         local.map(({ assessmentId: _a, ...action }) => action),
         file.assessment.plan,

@@ -240,6 +240,8 @@ function describeWhat(lang: Locale, p: FileProblem, field: string): string {
       })
     case 'no-review':
       return translate(lang, 'problems.file.noReview')
+    case 'signature-broken':
+      return translate(lang, 'problems.file.signatureBroken', { reviewer: p.params.reviewer })
   }
 }
 

@@ -2,6 +2,9 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import { getAssessment, loadResponses } from '@/db/assessments'
 import { loadPlan, loadReviewPlan } from '@/db/plan'
+import { deviceKey, rememberReviewerKey, reviewerKeys } from '@/db/keys'
+import { signReview } from '@/domain/files/signature'
+import { keyStanding, type KeyStanding } from '@/domain/review/keys'
 import {
   getReceivedReview,
   getReview,
@@ -79,6 +82,8 @@ export type OpenOutcome =
       received: ReceivedReviewRecord
       checked: CheckedAssessmentFile
       differing: number | null
+      /** The review's key on this device: seen before for this name, first seen, or another. */
+      standing: KeyStanding
     }
 
 /** A file's parsed text, for a second look at what the check refused (its carried standard). */
@@ -88,6 +93,21 @@ function rawOf(text: string): unknown {
   } catch {
     return undefined
   }
+}
+
+/**
+ * What a received review's signature means on this device; the first key seen for a reviewer's
+ * name is remembered. Another key under a known name is not: the person is shown it, and says
+ * whether it is theirs (rememberKey).
+ */
+async function standingOf(checked: CheckedAssessmentFile): Promise<KeyStanding> {
+  const review = checked.file.review
+  const check = checked.signature
+  if (!review || !check) return 'unsigned'
+  const standing = keyStanding(check, await reviewerKeys(review.reviewer.name))
+  if (standing === 'first' && check.state === 'signed')
+    await rememberReviewerKey(review.reviewer.name, check.fingerprint)
+  return standing
 }
 
 /**
@@ -276,7 +296,13 @@ export const useFilesStore = defineStore('files', () => {
       if (!review) throw new Error(`no review ${id}`)
       const standard = standards.get(review.standardId)
       const order = standard ? rateableItems(standard).map((i) => i.key) : []
-      const block = storedReviewBlock(review, ratings, order, plan)
+      const unsigned = storedReviewBlock(review, ratings, order, plan)
+      // Signed with this device's key: the receiver can tell who reviewed, and that nobody
+      // changed the review after (domain/files/signature.ts).
+      const block = await signReview(
+        { standard: review.standard, assessment: review.assessment, review: unsigned },
+        await deviceKey(),
+      )
       const body = bodyOf(standard, standards.isAdded(review.standardId))
       const content = fileContent(
         { ...review.standard, ...(body ? { body } : {}) },
@@ -360,13 +386,14 @@ export const useFilesStore = defineStore('files', () => {
         const result = await importForReview(checked.file, chosen.name)
         return { ok: true, kind: 'review', result, checked, differing }
       }
-      const received = await receiveReview(checked.file, chosen.name)
+      const standing = await standingOf(checked)
+      const received = await receiveReview(checked.file, chosen.name, standing)
       if (received === 'not-own')
         return failure(chosen.name, [
           problem('not-own-assessment', { title: checked.file.assessment.title }),
         ])
       if (received === 'no-review') return failure(chosen.name, [problem('no-review', {})])
-      return { ok: true, kind: 'received', received, checked, differing }
+      return { ok: true, kind: 'received', received, checked, differing, standing }
     } finally {
       busy.value = false
     }
@@ -380,7 +407,12 @@ export const useFilesStore = defineStore('files', () => {
     return standards.add(offer.standard, offer.file)
   }
 
-  return { busy, exportAssessment, exportReview, open, addOffered }
+  /** Remembers another key as a reviewer's (a new computer, say), once the person says so. */
+  function rememberKey(name: string, fingerprint: string): Promise<void> {
+    return rememberReviewerKey(name, fingerprint)
+  }
+
+  return { busy, exportAssessment, exportReview, open, addOffered, rememberKey }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useFilesStore, import.meta.hot))

@@ -5,12 +5,10 @@
  * the agreed plan with the changes shown; writes change only the fields changed; a standard the
  * supervisor lacks comes with the file.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createPinia, setActivePinia, type Pinia } from 'pinia'
-import Dexie from 'dexie'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
 import { mount } from '@vue/test-utils'
 import PlanChanges from '@/components/plan/PlanChanges.vue'
-import { GapLensDB, setDb } from '@/db/db'
 import { getReceivedReview, updateReview } from '@/db/reviews'
 import { loadResponses } from '@/db/assessments'
 import { loadPlan, loadReviewPlan } from '@/db/plan'
@@ -18,49 +16,20 @@ import { parseCsv } from '@/domain/io/csv'
 import { emptyDraft } from '@/domain/plan/actions'
 import type { ActionDraft } from '@/domain/plan/schema'
 import { useAssessmentsStore } from '@/stores/assessments'
-import { useFilesStore, type ExportedFile } from '@/stores/files'
+import { useFilesStore } from '@/stores/files'
 import { usePlanStore } from '@/stores/plan'
 import { useRatingStore } from '@/stores/rating'
 import { useReviewsStore } from '@/stores/reviews'
 import { useStandardsStore } from '@/stores/standards'
 import { locale } from '@/i18n'
+import { device, fileOf, use } from './devices'
 import { sourcesOf } from './helpers'
 import { makeStandard } from '../fixtures/standard'
 
-/** One device: its own database and its own app state, with the bundled standard. */
-interface Device {
-  db: GapLensDB
-  pinia: Pinia
-}
-const devices: GapLensDB[] = []
-afterEach(async () => {
-  for (const db of devices.splice(0)) {
-    db.close()
-    await Dexie.delete(db.name)
-  }
-})
 beforeEach(() => {
   locale.value = 'zh-TW'
 })
 
-async function device(): Promise<Device> {
-  const db = new GapLensDB(`gaplens-test-${crypto.randomUUID()}`)
-  devices.push(db)
-  const pinia = createPinia()
-  use({ db, pinia })
-  await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
-  return { db, pinia }
-}
-/** Works on this device from now on. */
-function use(d: Device): void {
-  setDb(d.db)
-  setActivePinia(d.pinia)
-}
-const fileOf = (exported: ExportedFile) => ({
-  name: exported.fileName,
-  size: new TextEncoder().encode(exported.text).length,
-  text: () => Promise.resolve(exported.text),
-})
 const draft = (what: string, items: string[], more: Partial<ActionDraft> = {}): ActionDraft => ({
   ...emptyDraft(items),
   what,

@@ -11,6 +11,7 @@
 import { z } from '../zod'
 import { LIMITS } from '../limits'
 import { PlanSchema } from '../plan/schema'
+import { PublicKeySchema, SIGNATURE_ALGORITHM } from '../io/sign'
 import {
   ItemCodeSchema,
   RatingValueSchema,
@@ -79,6 +80,17 @@ export const ReviewRatingSchema = z.strictObject({
 })
 export type ReviewRating = z.infer<typeof ReviewRatingSchema>
 
+/**
+ * The supervisor's signature of their review (see domain/files/signature.ts for what it covers):
+ * the public half of the key kept on their device, and the signature.
+ */
+export const ReviewSignatureSchema = z.strictObject({
+  algorithm: z.literal(SIGNATURE_ALGORITHM),
+  publicKey: PublicKeySchema,
+  value: z.string().min(1).max(200),
+})
+export type ReviewSignature = z.infer<typeof ReviewSignatureSchema>
+
 export const ReviewBlockSchema = z.strictObject({
   reviewer: z.strictObject({
     name: z.string().trim().min(1).max(LIMITS.name),
@@ -91,6 +103,8 @@ export const ReviewBlockSchema = z.strictObject({
   ratings: z.array(ReviewRatingSchema).max(MAX_FILE_ITEMS),
   /** The development plan as the supervisor left it: each action agreed, changed or added. */
   plan: PlanSchema,
+  /** Absent in a review made before reviews were signed: shown as not verified. */
+  signature: ReviewSignatureSchema.optional(),
 })
 export type ReviewBlock = z.infer<typeof ReviewBlockSchema>
 

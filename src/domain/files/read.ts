@@ -25,6 +25,7 @@ import {
   type Refusal,
 } from '../io/read'
 import { PROTECTED_FORMAT, unprotect, type ProtectedFile } from '../io/protect'
+import { checkReviewSignature, type SignatureCheck } from './signature'
 import {
   ASSESSMENT_FILE_FORMAT,
   ASSESSMENT_FILE_VERSION,
@@ -129,6 +130,7 @@ export const ASSESSMENT_FILE_LAYOUT: Layout = {
         updatedAt: { field: 'updatedAt' },
         ratings: ratingsLayout({ comment: { field: 'comment' } }),
         plan: PLAN_LAYOUT,
+        signature: { field: 'signature' },
       },
     },
     integrity: {
@@ -145,8 +147,7 @@ export const ASSESSMENT_FILE_LAYOUT: Layout = {
 const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
   // Version 1 had no development plan: its assessment and any review carry an empty one.
   1: (raw) => {
-    const withPlan = (block: unknown) =>
-      isJsonObject(block) ? { ...block, plan: [] } : block
+    const withPlan = (block: unknown) => (isJsonObject(block) ? { ...block, plan: [] } : block)
     return {
       ...raw,
       formatVersion: 2,
@@ -213,6 +214,8 @@ export interface CheckedAssessmentFile {
   standard: Standard
   /** The device's copy of the standard differs from the one rated on (same id). */
   standardDiffers: boolean
+  /** The review's signature: by which key, or none; null when the file holds no review. */
+  signature: SignatureCheck | null
 }
 
 /** A standard's codes, made once per standard: a batch checks thousands of files against one. */
@@ -319,8 +322,18 @@ export async function checkAssessmentFile(
   }
   const refused = refuseFound(file, crossCheck(value, standard), raw, ASSESSMENT_FILE_LAYOUT)
   if (refused) return refused
+  const review = value.review
+  const signature = review ? await checkReviewSignature({ ...value, review }) : null
+  if (signature?.state === 'broken')
+    return failure(file, [
+      problem(
+        'signature-broken',
+        { reviewer: review?.reviewer.name ?? '' },
+        placeOf(['review', 'signature'], raw, ASSESSMENT_FILE_LAYOUT),
+      ),
+    ])
   const standardDiffers = (await hashOf(standard)) !== value.standard.contentHash
-  return { ok: true, value: { file: value, standard, standardDiffers } }
+  return { ok: true, value: { file: value, standard, standardDiffers, signature } }
 }
 
 /** A protected file waiting for its passphrase. */

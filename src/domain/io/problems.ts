@@ -161,6 +161,7 @@ export type FieldName =
   | 'actionDue'
   | 'actionSuccess'
   | 'actionAgreed'
+  | 'signature'
 
 /** How a record is named: by its own code, key or title, or else by its position. */
 export type RecordLabel = RecordName | { position: number }
@@ -221,6 +222,8 @@ export interface ProblemParams {
   'not-own-assessment': { title: string }
   /** A file brought back to its owner with no review in it. */
   'no-review': Record<string, never>
+  /** A signed review changed after it was signed: not the signer's words. */
+  'signature-broken': { reviewer: string }
 }
 export type ProblemCode = keyof ProblemParams
 
@@ -301,6 +304,7 @@ const CODES: Record<ProblemCode, true> = {
   'unknown-item': true,
   'not-own-assessment': true,
   'no-review': true,
+  'signature-broken': true,
 }
 
 export function isProblemCode(value: unknown): value is ProblemCode {

@@ -74,5 +74,15 @@ export const ReceivedReviewRecordSchema = z.object({
    * replaced: listed, so nothing is lost unseen.
    */
   planReplaced: PlanSchema.default([]),
+  /**
+   * The key the review was signed with, and what it meant on this device when it came: a key
+   * seen before for the reviewer's name, the first, or another. Absent: not signed.
+   */
+  signer: z
+    .object({
+      fingerprint: z.string().max(40),
+      standing: z.enum(['known', 'first', 'different', 'unsigned']),
+    })
+    .optional(),
 })
 export type ReceivedReviewRecord = z.infer<typeof ReceivedReviewRecordSchema>

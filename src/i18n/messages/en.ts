@@ -339,6 +339,8 @@ export const en: CoreMessages = {
       notOwnAssessment:
         'this device holds no assessment {title}: a reviewed file opens only on the device it came from',
       noReview: 'the file holds no review by a supervisor yet',
+      signatureBroken:
+        'the signature of “{reviewer}” does not match the review: it was changed after it was signed and cannot be opened as their review. Ask the supervisor for a file exported again',
     },
     field: {
       missing: 'the {field} is missing',
@@ -471,6 +473,7 @@ export const en: CoreMessages = {
       actionDue: 'due date',
       actionSuccess: 'how success will be seen',
       actionAgreed: 'agreed',
+      signature: 'supervisor’s signature',
     },
     records: {
       action: { named: 'action {name}', nth: 'action {n}', noun: 'action' },

@@ -332,6 +332,8 @@ export const zhTW = {
       unknownItem: '職能基準 {standard} 中沒有項目 {item}',
       notOwnAssessment: '這台裝置上沒有自評 {title}；主管檢視過的檔案只能在原本的裝置開啟',
       noReview: '這個檔案裡還沒有主管的檢視',
+      signatureBroken:
+        '主管「{reviewer}」的簽章與檢視的內容不符：這份檢視在簽章後被改過，不能當作主管的檢視開啟。請向主管要一份重新匯出的檔案',
     },
     field: {
       missing: '缺少{field}',
@@ -463,6 +465,7 @@ export const zhTW = {
       actionDue: '預定完成日',
       actionSuccess: '成功的樣子',
       actionAgreed: '主管同意',
+      signature: '主管簽章',
     },
     records: {
       action: { named: '行動{name}', nth: '第 {n} 項行動', noun: '行動' },
