@@ -155,6 +155,9 @@ export default defineConfig({
     // One worker more than the cores: the component tests wait on IndexedDB and timers as much
     // as they compute (the default, a core less, leaves one of two cores idle).
     maxWorkers: Math.min(availableParallelism() + 1, 8),
+    // A test waits on what the page shows (tests/components/helpers.ts: until), never on a set
+    // time: on a loaded machine that can take seconds, so a test's limit is generous.
+    testTimeout: 30_000,
     include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],

@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import { getAssessment, loadResponses } from '@/db/assessments'
 import { loadPlan, loadReviewPlan } from '@/db/plan'
-import { deviceKey, rememberReviewerKey, reviewerKeys } from '@/db/keys'
+import { deviceKey, getDeviceKey, rememberReviewerKey, reviewerKeys } from '@/db/keys'
 import { signReview } from '@/domain/files/signature'
 import { keyStanding, type KeyStanding } from '@/domain/review/keys'
 import {
@@ -412,7 +412,16 @@ export const useFilesStore = defineStore('files', () => {
     return rememberReviewerKey(name, fingerprint)
   }
 
-  return { busy, exportAssessment, exportReview, open, addOffered, rememberKey }
+  /** The fingerprint of this device's signing key; null until it has signed a review. */
+  async function ownFingerprint(): Promise<string | null> {
+    try {
+      return (await getDeviceKey())?.fingerprint ?? null
+    } catch {
+      return null
+    }
+  }
+
+  return { busy, exportAssessment, exportReview, open, addOffered, rememberKey, ownFingerprint }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useFilesStore, import.meta.hot))

@@ -24,8 +24,13 @@ export function sourcesOf(entries: Record<string, Standard | string>): StandardS
   }))
 }
 
-/** Waits until a condition holds: IndexedDB (fake or real) answers on later macrotasks. */
-export async function until(condition: () => boolean, timeoutMs = 2000): Promise<void> {
+/**
+ * Waits until a condition holds: IndexedDB (fake or real) answers on later macrotasks. It
+ * returns as soon as the page shows what is waited for; the limit is only there to end a test
+ * that will never see it, and is as long as a machine loaded by other work can need (two whole
+ * pages mounted one after the other took over 2 s with the load average at 12).
+ */
+export async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
   const { flushPromises } = await import('@vue/test-utils')
   const end = Date.now() + timeoutMs
   while (!condition()) {

@@ -1,6 +1,5 @@
 import type { CoreMessages } from './zh-TW'
 import { filesEn } from './files.en'
-import { reviewEn } from './review.en'
 
 export const en: CoreMessages = {
   app: {
@@ -186,6 +185,10 @@ export const en: CoreMessages = {
     other: 'Saving failed: {detail}',
   },
   settings: {
+    signing: {
+      title: 'Review signing key',
+      none: 'This device has no signing key yet: one is made the first time you export a review; its private half stays in this browser and cannot be exported.',
+    },
     title: 'Settings',
     storageTitle: 'Keeping your data',
     persisted:
@@ -288,7 +291,6 @@ export const en: CoreMessages = {
     editorialDecision: 'Decision',
     source: 'Source',
   },
-  review: reviewEn,
   files: filesEn,
   problems: {
     standardNamed: '{title} ({named})',

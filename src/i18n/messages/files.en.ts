@@ -4,6 +4,16 @@ import type { Messages } from './zh-TW'
 export const filesEn: Messages['files'] = {
   title: 'Assessment files',
   reviewedFileSuffix: 'reviewed',
+  signer: {
+    known: 'Signed by {reviewer}, key fingerprint {fingerprint} (the same as before).',
+    first:
+      'Signed by {reviewer}, key fingerprint {fingerprint}. This is the first review from {reviewer} on this device, and the key is remembered; to be sure, compare the fingerprint with the supervisor in person or by phone.',
+    different:
+      'Note: this review is signed in the name of “{reviewer}”, but with a key (fingerprint {fingerprint}) other than the one seen before. The supervisor may have a new computer or a cleared browser, or it may not be them. Check the fingerprint with the supervisor first.',
+    trust: 'Checked with the supervisor: remember this key',
+    unsigned: 'This review by {reviewer} is not signed (exported by an older GapLens, or written by hand): who reviewed cannot be confirmed.',
+    own: 'The reviews you export are signed with this device’s key, fingerprint {fingerprint}. A new computer or cleared browser data makes a new key.',
+  },
   offer: {
     title: 'This file carries a standard this device does not have',
     intro:

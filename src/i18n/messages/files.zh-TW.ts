@@ -3,6 +3,16 @@ export const filesZhTW = {
   title: '評估檔案',
   /** Added to the name of a supervisor's file, so it is not mistaken for the employee's. */
   reviewedFileSuffix: '主管檢視',
+  signer: {
+    known: '簽章：{reviewer}，金鑰指紋 {fingerprint}（與之前收到的相同）。',
+    first:
+      '簽章：{reviewer}，金鑰指紋 {fingerprint}。這是第一次收到 {reviewer} 的檢視，已記住這把金鑰；如要確認，可當面或電話向主管核對指紋。',
+    different:
+      '注意：這份檢視以「{reviewer}」的名義簽章，但金鑰指紋 {fingerprint} 與之前收到的不同。可能是主管換了電腦或清除了瀏覽器，也可能不是本人。請先向主管核對指紋。',
+    trust: '已向主管確認，記住這把金鑰',
+    unsigned: '這份 {reviewer} 的檢視沒有簽章（舊版 GapLens 匯出，或是手動寫的檔案），無法確認是誰檢視的。',
+    own: '你匯出的檢視會以這台裝置的金鑰簽章，指紋 {fingerprint}。換電腦或清除瀏覽器資料會產生新的金鑰。',
+  },
   offer: {
     title: '這個檔案附有本裝置沒有的職能基準',
     intro:

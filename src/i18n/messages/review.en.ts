@@ -1,7 +1,7 @@
-import type { Messages } from './zh-TW'
+import type { LazyMessages } from './zh-TW'
 
 /** Messages of the review screens (English). */
-export const reviewEn: Messages['review'] = {
+export const reviewEn: LazyMessages['review'] = {
   title: 'Supervisor review',
   intro:
     'Open the file an employee sent you, give your own rating and comment beside their self-rating on every item, and send the reviewed file back. Reviews are kept apart from your own assessments, on this device only.',

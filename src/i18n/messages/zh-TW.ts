@@ -1,6 +1,6 @@
 import type { cohortZhTW } from './cohort.zh-TW'
 import { filesZhTW } from './files.zh-TW'
-import { reviewZhTW } from './review.zh-TW'
+import type { reviewZhTW } from './review.zh-TW'
 import type { libraryZhTW } from './library.zh-TW'
 import type { versionsZhTW } from './versions.zh-TW'
 import type { templateZhTW } from './template.zh-TW'
@@ -187,6 +187,10 @@ export const zhTW = {
     other: '儲存時發生錯誤：{detail}',
   },
   settings: {
+    signing: {
+      title: '檢視簽章金鑰',
+      none: '這台裝置還沒有簽章金鑰：第一次匯出主管檢視時會自動產生，私鑰只存在這個瀏覽器裡，無法匯出。',
+    },
     title: '設定',
     storageTitle: '資料保存',
     persisted: '瀏覽器已同意永久保存 GapLens 的資料，不會因空間不足而自動清除。',
@@ -286,7 +290,6 @@ export const zhTW = {
     source: '來源',
   },
   /** What is wrong with a file, and where (src/i18n/problems.ts puts these together). */
-  review: reviewZhTW,
   files: filesZhTW,
   problems: {
     standardNamed: '{title}（{named}）',
@@ -504,7 +507,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 
 /**
  * Sections a screen loads with itself (src/i18n/sections/), so their words are not
- * in the entry script: the cohort and the standards library.
+ * in the entry script: the cohort, the standards library, the plan and the supervisor's review.
  */
 export interface LazyMessages {
   cohort: Widen<typeof cohortZhTW>
@@ -512,6 +515,7 @@ export interface LazyMessages {
   versions: Widen<typeof versionsZhTW>
   template: Widen<typeof templateZhTW>
   plan: Widen<typeof planZhTW>
+  review: Widen<typeof reviewZhTW>
 }
 export type LazySection = keyof LazyMessages
 /** The catalog the entry script carries. */
