@@ -184,6 +184,7 @@ export const en: CoreMessages = {
       'This browser does not let the site store data (a private window, perhaps). Ratings cannot be kept; please use a normal window.',
     gone: 'This assessment has been deleted (in another tab, perhaps): the rating was not stored.',
     other: 'Saving failed: {detail}',
+    full: "This device's storage is full. Free some space (delete files you no longer need, or download a backup in Settings and then delete old assessments and cohorts), then try again.",
   },
   settings: {
     title: 'Settings',
