@@ -197,18 +197,6 @@ export const en: CoreMessages = {
     unknown: 'Checking…',
     requestPersist: 'Ask for persistent storage',
     usage: '{usage} used of about {quota}',
-    backupTitle: 'Backup and restore',
-    backupIntro: 'A backup holds every assessment, rating, note and evidence on this device.',
-    download: 'Download backup',
-    restore: 'Restore from backup…',
-    restoreWarning: 'Restoring replaces all data on this device with the backup’s.',
-    restoreConfirmTitle: 'Replace the current data with the backup?',
-    restoreConfirmBody:
-      'The backup “{file}” holds {assessments} assessments and {responses} ratings. The data on this device will be replaced.',
-    restoreConfirm: 'Restore',
-    restored: 'Restored {assessments} assessments from “{file}”.',
-    restoreFailed: 'Could not restore “{file}”: {problem}. Nothing was changed.',
-    downloaded: 'Backup “{file}” downloaded.',
   },
   pwa: {
     updateReady: 'A new version of GapLens is ready.',

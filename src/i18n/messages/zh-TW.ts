@@ -4,6 +4,8 @@ import { reviewZhTW } from './review.zh-TW'
 import type { libraryZhTW } from './library.zh-TW'
 import type { versionsZhTW } from './versions.zh-TW'
 import type { templateZhTW } from './template.zh-TW'
+import type { backupZhTW } from './backup.zh-TW'
+import type { listsZhTW } from './lists.zh-TW'
 /** UI strings, Traditional Chinese first. English must provide every key (see en.ts). */
 export const zhTW = {
   app: {
@@ -195,18 +197,6 @@ export const zhTW = {
     unknown: '正在確認保存狀態…',
     requestPersist: '要求永久保存',
     usage: '已使用 {usage}，可用上限約 {quota}',
-    backupTitle: '備份與還原',
-    backupIntro: '備份檔包含這台裝置上所有的自評、評分、備註與佐證。',
-    download: '下載備份',
-    restore: '從備份還原…',
-    restoreWarning: '還原會以備份檔的內容取代這台裝置上目前的所有資料。',
-    restoreConfirmTitle: '以備份取代目前的資料？',
-    restoreConfirmBody:
-      '備份檔「{file}」有 {assessments} 份自評、{responses} 筆評分。目前裝置上的資料會被取代。',
-    restoreConfirm: '還原',
-    restored: '已從「{file}」還原 {assessments} 份自評。',
-    restoreFailed: '無法還原「{file}」：{problem}。目前的資料沒有任何變動。',
-    downloaded: '已下載備份「{file}」。',
   },
   pwa: {
     updateReady: 'GapLens 有新版本。',
@@ -499,6 +489,8 @@ export interface LazyMessages {
   library: Widen<typeof libraryZhTW>
   versions: Widen<typeof versionsZhTW>
   template: Widen<typeof templateZhTW>
+  backup: Widen<typeof backupZhTW>
+  lists: Widen<typeof listsZhTW>
 }
 export type LazySection = keyof LazyMessages
 /** The catalog the entry script carries. */
