@@ -46,8 +46,6 @@ export const en: CoreMessages = {
     missingStandard: 'Standard {id} not found',
     failed: 'The assessments could not be read: {detail}',
     actionFailed: 'That did not go through, and nothing was changed: {detail}',
-    actionQuota:
-      'Storage is full: that did not go through, and nothing was changed. Download a backup in Settings, or free some space and try again.',
   },
   start: {
     title: 'Start a new assessment',

@@ -50,8 +50,6 @@ export const zhTW = {
     missingStandard: '找不到職能基準 {id}',
     failed: '無法讀取自評：{detail}',
     actionFailed: '這項操作沒有完成，資料沒有任何變動：{detail}',
-    actionQuota:
-      '儲存空間已滿，這項操作沒有完成，資料沒有任何變動。請到「設定」下載備份，或釋出空間後再試。',
   },
   start: {
     title: '開始新的自評',
