@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, toRaw } from 'vue'
 import { getAssessment, loadResponses } from '@/db/assessments'
 import {
   getReceivedReview,
@@ -28,7 +28,8 @@ import {
   selfRatingsOf,
   type StandardIdentity,
 } from '@/domain/files/build'
-import { readAssessmentText, type CheckedAssessmentFile } from '@/domain/files/read'
+import type { CheckedAssessmentFile } from '@/domain/files/read'
+import { readAssessmentFile } from '@/workers/read-assessment'
 import { protect } from '@/domain/io/protect'
 import { checkSize } from '@/domain/io/size'
 import { failure, problem, type FileFailure } from '@/domain/io/problems'
@@ -239,23 +240,13 @@ export const useFilesStore = defineStore('files', () => {
     busy.value = true
     try {
       await standards.load()
-      let text: string
-      try {
-        text = await chosen.text()
-      } catch (error) {
-        return failure(chosen.name, [
-          problem('unreadable', { detail: error instanceof Error ? error.message : String(error) }),
-        ])
-      }
-      const read = await readAssessmentText(
-        chosen.name,
-        text,
-        (id) => standards.get(id),
-        hashOf,
-        passphrase,
-      )
+      // Read and checked off the page's thread: a file of 50 MB never holds the page.
+      const read = await readAssessmentFile(chosen, toRaw(standards.standards), passphrase)
       if (read.ok !== true) return read
-      const checked = read.value
+      const standard = standards.get(read.value.standardId)
+      if (!standard) throw new Error(`no standard ${read.value.standardId}`)
+      const { file, standardDiffers } = read.value
+      const checked: CheckedAssessmentFile = { file, standard, standardDiffers }
       if (intent === 'review') {
         const result = await importForReview(checked.file, chosen.name)
         return { ok: true, kind: 'review', result, checked }
