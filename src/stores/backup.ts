@@ -135,6 +135,7 @@ export const useBackupStore = defineStore('backup', () => {
     // The backup brings its added standards: offered before the records made on them. The
     // lists read the database again when they are next shown.
     await standards.reload()
+    void storage.check()
     done.value = { file: checked.file, ...result }
     phase.value = 'done'
   }

@@ -222,6 +222,9 @@ describe('what the device cannot show, as the person chooses', () => {
     const wrapper = await mountPanel()
     await choose(wrapper, 'missing-standard.json', fixture('missing-standard.json'))
     await confirm(wrapper)
+    expect(wrapper.get('[data-testid="restore-done"]').text()).toBe(
+      '已從「missing-standard.json」加入 2 份自評與 1 份主管檢視。',
+    )
     expect(await titles()).toEqual(['王小明・外星職業', '王小明・測試職業'])
     expect(await database().reviews.count()).toBe(1)
   })

@@ -126,12 +126,12 @@ test.describe('backup and restore', () => {
       buffer: Buffer.from(JSON.stringify(sent)),
     })
     const dialog = other.getByRole('dialog', { name: '從備份還原' })
-    await expect(dialog).toContainText('有 3001 份自評')
+    await expect(dialog).toContainText('有 3,001 份自評')
     await expect(dialog.getByRole('radio', { name: /加入這台裝置上的資料/ })).toBeChecked()
     await expectAccessible(other, 'the restore dialog')
     await dialog.getByRole('button', { name: '加入', exact: true }).click()
     await expect(other.getByTestId('restore-done')).toContainText(
-      '已從「gaplens-backup-employee.json」加入 3001 份自評',
+      '已從「gaplens-backup-employee.json」加入 3,001 份自評',
       { timeout: 60_000 },
     )
     const progress = await other.evaluate(

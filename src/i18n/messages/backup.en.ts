@@ -16,6 +16,7 @@ export const backupEn: Messages['backup'] = {
   restoreStorageFailed: 'Could not restore “{file}”, and nothing was changed. {problem}',
   restoredReplace:
     'Restored {assessments} assessments and {reviews} reviews from “{file}”, in place of what was on this device.',
+  restoredAddNew: 'Added {added} assessments and {reviewsAdded} reviews from “{file}”.',
   restoredAdd:
     'Added {added} assessments and {reviewsAdded} reviews from “{file}”; {updated} were replaced by the backup’s newer copy, and {kept} kept this device’s newer copy.',
   dialog: {

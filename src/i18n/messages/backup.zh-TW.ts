@@ -13,6 +13,7 @@ export const backupZhTW = {
   restoreStorageFailed: '無法還原「{file}」，目前的資料沒有任何變動。{problem}',
   restoredReplace:
     '已從「{file}」還原 {assessments} 份自評與 {reviews} 份主管檢視，取代了這台裝置上原有的資料。',
+  restoredAddNew: '已從「{file}」加入 {added} 份自評與 {reviewsAdded} 份主管檢視。',
   restoredAdd:
     '已從「{file}」加入 {added} 份自評與 {reviewsAdded} 份主管檢視；{updated} 份換成備份中較新的版本，{kept} 份保留這台裝置上較新的版本。',
   dialog: {
