@@ -1,4 +1,4 @@
-import { computed, ref, watch, type Ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 
 /** How many cards a long list shows at first, and adds at a time. */
 export const LIST_PAGE = 50
@@ -11,7 +11,7 @@ export const LIST_PAGE = 50
  * `textOf` gives the words a record is found by; it is worked out once per record.
  */
 export function useListPage<T extends object>(
-  records: Ref<readonly T[]>,
+  records: () => readonly T[],
   textOf: (record: T) => string,
   pageSize = LIST_PAGE,
 ) {
@@ -25,8 +25,8 @@ export function useListPage<T extends object>(
   }
   const matching = computed(() => {
     const words = query.value.trim().toLowerCase().split(/\s+/).filter(Boolean)
-    if (!words.length) return records.value
-    return records.value.filter((r) => words.every((w) => haystack(r).includes(w)))
+    if (!words.length) return records()
+    return records().filter((r) => words.every((w) => haystack(r).includes(w)))
   })
   const visible = computed(() => matching.value.slice(0, shown.value))
   const remaining = computed(() => matching.value.length - visible.value.length)

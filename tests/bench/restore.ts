@@ -19,6 +19,7 @@ import { rateableItems } from '@/domain/assessment/items'
 import type { AssessmentRecord, ResponseRecord } from '@/domain/assessment/records'
 import { buildBackup } from '@/domain/files/backup'
 import { loadSeedStandard, mulberry32 } from '../tools/generate-cohort'
+import { backupTables, makeAssessmentRecord } from '../fixtures/records'
 import type { BenchResults } from './results'
 
 const N = 20_000
@@ -42,19 +43,16 @@ export function restoreBackupText(n = N, seed = SEED): string {
     const at = new Date(start + i * 60_000).toISOString()
     const id = `bench-${String(i).padStart(5, '0')}`
     const name = `成員 ${String(i + 1).padStart(5, '0')}`
-    assessments.push({
-      id,
-      standardId: standard.id,
-      title: `${name}・自評`,
-      subject: { name, employeeId: `E${i}`, department: `部門 ${i % 12}`, jobTitle: '專員' },
-      scaleId: 'proficiency-5',
-      targets: { duties: {}, tasks: {} },
-      round: 1,
-      previousId: null,
-      createdAt: at,
-      updatedAt: at,
-      lastItemKey: null,
-    })
+    const subject = { name, employeeId: `E${i}`, department: `部門 ${i % 12}`, jobTitle: '專員' }
+    assessments.push(
+      makeAssessmentRecord(id, {
+        standardId: standard.id,
+        title: `${name}・自評`,
+        subject,
+        createdAt: at,
+        updatedAt: at,
+      }),
+    )
     const rated = 3 + Math.floor(random() * 7)
     const seen = new Set<string>()
     for (let k = 0; k < rated; k++) {
@@ -71,18 +69,7 @@ export function restoreBackupText(n = N, seed = SEED): string {
       })
     }
   }
-  const backup = buildBackup(
-    {
-      settings: [],
-      standards: [],
-      assessments,
-      responses,
-      reviews: [],
-      reviewRatings: [],
-      receivedReviews: [],
-    },
-    '2026-12-01T00:00:00.000Z',
-  )
+  const backup = buildBackup(backupTables({ assessments, responses }), '2026-12-01T00:00:00.000Z')
   return `${JSON.stringify(backup, null, 2)}\n`
 }
 

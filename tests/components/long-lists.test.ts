@@ -14,6 +14,7 @@ import { LIST_PAGE } from '@/composables/useListPage'
 import { locale } from '@/i18n'
 import { freshDatabase, freshPinia, makeRouter, until } from './helpers'
 import { makeAssessmentFile } from '../fixtures/assessment-file'
+import { makeAssessmentRecord, makeResponseRecord } from '../fixtures/records'
 
 const database = freshDatabase()
 const N = 120
@@ -21,19 +22,18 @@ const N = 120
 function member(i: number): AssessmentRecord {
   const at = new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString()
   const name = `成員 ${String(i).padStart(3, '0')}`
-  return {
-    id: `a${i}`,
-    standardId: 'TST1234-001v1',
-    title: `${name}・測試職業`,
-    subject: { name, employeeId: `E${i}`, department: i % 2 ? '業務部' : '票務部', jobTitle: '' },
-    scaleId: 'proficiency-5',
-    targets: { duties: {}, tasks: {} },
-    round: 1,
-    previousId: null,
-    createdAt: at,
-    updatedAt: at,
-    lastItemKey: null,
+  const subject = {
+    name,
+    employeeId: `E${i}`,
+    department: i % 2 ? '業務部' : '票務部',
+    jobTitle: '',
   }
+  return makeAssessmentRecord(`a${i}`, {
+    title: `${name}・測試職業`,
+    subject,
+    updatedAt: at,
+    createdAt: at,
+  })
 }
 
 beforeEach(() => {
@@ -56,14 +56,7 @@ describe('我的自評 with many assessments', () => {
   it('shows a page, then more, finds one by name, and reads progress for shown cards only', async () => {
     await database().assessments.bulkAdd(Array.from({ length: N }, (_, i) => member(i)))
     await database().responses.bulkAdd(
-      ['P1.1.1', 'K01', 'S01'].map((itemKey) => ({
-        assessmentId: 'a7',
-        itemKey,
-        rating: 3,
-        note: '',
-        evidence: '',
-        updatedAt: member(7).updatedAt,
-      })),
+      ['P1.1.1', 'K01', 'S01'].map((itemKey) => makeResponseRecord('a7', itemKey)),
     )
     const read = vi.spyOn(assessmentsDb, 'responsesOf')
     const wrapper = await mountView(AssessmentsView, '.assessment-card')

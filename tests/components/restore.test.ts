@@ -15,6 +15,7 @@ import { buildBackup, type BackupTables } from '@/domain/files/backup'
 import { locale } from '@/i18n'
 import { useBackupStore } from '@/stores/backup'
 import { freshDatabase, freshPinia, until } from './helpers'
+import { AT, backupTables, makeAssessmentRecord, makeResponseRecord } from '../fixtures/records'
 
 const database = freshDatabase()
 const DIR = 'tests/fixtures/backups'
@@ -29,39 +30,13 @@ interface Expected {
 }
 const corpus = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Expected[]
 
-const AT = '2026-11-01T09:00:00.000Z'
 const LATER = '2026-11-20T09:00:00.000Z'
-const empty: BackupTables = {
-  settings: [],
-  standards: [],
-  assessments: [],
-  responses: [],
-  reviews: [],
-  reviewRatings: [],
-  receivedReviews: [],
-}
-
-function assessment(id: string, title: string, updatedAt = AT) {
-  return {
-    id,
-    standardId: 'TST1234-001v1',
-    title,
-    subject: { name: title, employeeId: '', department: '', jobTitle: '' },
-    scaleId: 'proficiency-5' as const,
-    targets: { duties: {}, tasks: {} },
-    round: 1,
-    previousId: null,
-    createdAt: AT,
-    updatedAt,
-    lastItemKey: null,
-  }
-}
-function response(assessmentId: string, itemKey: string, rating: number) {
-  return { assessmentId, itemKey, rating, note: '', evidence: '', updatedAt: AT }
-}
+const assessment = (id: string, title: string, updatedAt = AT) =>
+  makeAssessmentRecord(id, { title, updatedAt })
+const response = makeResponseRecord
 
 function backupText(tables: Partial<BackupTables>): string {
-  return JSON.stringify(buildBackup({ ...empty, ...tables }, '2026-11-02T00:00:00.000Z'))
+  return JSON.stringify(buildBackup(backupTables(tables), '2026-11-02T00:00:00.000Z'))
 }
 
 beforeEach(() => {

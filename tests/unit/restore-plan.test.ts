@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { BackupTables, StoredStandard } from '@/domain/files/backup'
+import type { StoredStandard } from '@/domain/files/backup'
 import { checkAddedStandards } from '@/domain/files/backup-standards'
 import {
   chosenTables,
@@ -14,45 +14,14 @@ import { problemsOf } from '@/domain/io/problems'
 import { utf8Length } from '@/domain/io/size'
 import { STANDARD_FILE_MAX_BYTES } from '@/domain/standard/import/draft'
 import { makeStandard } from '../fixtures/standard'
+import { AT, backupTables, makeAssessmentRecord, makeResponseRecord } from '../fixtures/records'
 
-const AT = '2026-11-01T09:00:00.000Z'
 const LATER = '2026-11-20T09:00:00.000Z'
-
-function assessment(id: string, standardId: string, updatedAt = AT) {
-  return {
-    id,
-    standardId,
-    title: id,
-    subject: { name: id, employeeId: '', department: '', jobTitle: '' },
-    scaleId: 'proficiency-5' as const,
-    targets: { duties: {}, tasks: {} },
-    round: 1,
-    previousId: null,
-    createdAt: AT,
-    updatedAt,
-    lastItemKey: null,
-  }
-}
-const response = (assessmentId: string, itemKey: string) => ({
-  assessmentId,
-  itemKey,
-  rating: 3,
-  note: '',
-  evidence: '',
-  updatedAt: AT,
-})
-function tables(partial: Partial<BackupTables>): BackupTables {
-  return {
-    settings: [],
-    standards: [],
-    assessments: [],
-    responses: [],
-    reviews: [],
-    reviewRatings: [],
-    receivedReviews: [],
-    ...partial,
-  }
-}
+const assessment = (id: string, standardId: string, updatedAt = AT) =>
+  makeAssessmentRecord(id, { standardId, updatedAt })
+const response = (assessmentId: string, itemKey: string) =>
+  makeResponseRecord(assessmentId, itemKey)
+const tables = backupTables
 const TST: KnownStandard = {
   id: 'TST1234-001v1',
   title: '測試職業',
