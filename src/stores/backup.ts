@@ -1,12 +1,12 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { exportBackup } from '@/db/backup'
 import { getDb } from '@/db/db'
 import { rateableItems } from '@/domain/assessment/items'
 import { BACKUP_MAX_BYTES } from '@/domain/files/backup'
 import type { RestoreChoices, RestoreMode } from '@/domain/files/restore-plan'
 import { checkSize } from '@/domain/io/size'
 import type { FileFailure } from '@/domain/io/problems'
+import { exportBackupFile, type ExportAnswer } from '@/workers/export-backup'
 import {
   startRestore,
   type RestoreResult,
@@ -43,20 +43,9 @@ export const useBackupStore = defineStore('backup', () => {
   const progress = ref({ written: 0, total: 0 })
   let session: RestoreSession | null = null
 
-  /** The backup's file name and text, or the storage problem that stopped reading it. */
-  async function download(): Promise<
-    { ok: true; exportedAt: string; text: string } | { ok: false; problem: StorageProblem }
-  > {
-    try {
-      const backup = await exportBackup()
-      return {
-        ok: true,
-        exportedAt: backup.exportedAt,
-        text: `${JSON.stringify(backup, null, 2)}\n`,
-      }
-    } catch (error) {
-      return { ok: false, problem: storage.classify(error) }
-    }
+  /** The backup file, made off the page's thread, or the storage problem that stopped it. */
+  function download(): Promise<ExportAnswer> {
+    return exportBackupFile(getDb().name)
   }
 
   function endSession(): void {

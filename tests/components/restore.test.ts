@@ -112,6 +112,28 @@ describe('hostile backups, each with its message', () => {
   })
 })
 
+describe('the backup file', () => {
+  it('downloads the whole database as the file a restore reads', async () => {
+    const wrapper = await mountPanel()
+    await database().assessments.add(assessment('a', '甲'))
+    await database().responses.add(response('a', 'K01', 4))
+    const made: Blob[] = []
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      made.push(blob as Blob)
+      return 'blob:backup'
+    })
+    const button = wrapper.findAll('button').find((b) => b.text().includes('下載備份'))!
+    await button.trigger('click')
+    await until(() => wrapper.find('[role="alert"]').exists())
+    expect(wrapper.get('[role="alert"]').text()).toMatch(
+      /^已下載備份「gaplens-backup-\d{4}-\d{2}-\d{2}\.json」。$/,
+    )
+    const text = await made[0]!.text()
+    const { exportedAt } = JSON.parse(text) as { exportedAt: string }
+    expect(text).toBe(`${JSON.stringify(await exportBackup(exportedAt), null, 2)}\n`)
+  })
+})
+
 describe('add or replace', () => {
   it('adds a backup to what is here: new ones added, the newer copy of each kept', async () => {
     const wrapper = await mountPanel()
