@@ -7,7 +7,12 @@ export function downloadText(
   text: string | readonly string[],
   type = 'application/json',
 ): void {
-  const url = URL.createObjectURL(new Blob(typeof text === 'string' ? [text] : [...text], { type }))
+  downloadBlob(fileName, new Blob(typeof text === 'string' ? [text] : [...text], { type }))
+}
+
+/** Saves a file made elsewhere (in a worker) through the browser's download. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
   link.download = fileName

@@ -44,14 +44,16 @@ export async function loadResponses(assessmentId: string): Promise<Map<string, I
   return byItemKey(await getDb().responses.where('assessmentId').equals(assessmentId).toArray())
 }
 
-/** Responses of every assessment, by assessment id (for the list's progress). */
-export async function responsesByAssessment(): Promise<Map<string, ResponseRecord[]>> {
+/** The responses of some assessments (those a list shows), by assessment id. */
+export async function responsesOf(ids: readonly string[]): Promise<Map<string, ResponseRecord[]>> {
   const grouped = new Map<string, ResponseRecord[]>()
-  await getDb().responses.each((row) => {
+  if (!ids.length) return grouped
+  const rows = await getDb().responses.where('assessmentId').anyOf(ids).toArray()
+  for (const row of rows) {
     const list = grouped.get(row.assessmentId)
     if (list) list.push(row)
     else grouped.set(row.assessmentId, [row])
-  })
+  }
   return grouped
 }
 

@@ -124,19 +124,24 @@ export function getReview(id: string): Promise<ReviewRecord | undefined> {
   return getDb().reviews.get(id)
 }
 
-export async function loadReviewRatings(reviewId: string): Promise<Map<string, ReviewRatingRecord>> {
+export async function loadReviewRatings(
+  reviewId: string,
+): Promise<Map<string, ReviewRatingRecord>> {
   const rows = await getDb().reviewRatings.where('reviewId').equals(reviewId).toArray()
   return new Map(rows.map((row) => [row.itemKey, row]))
 }
 
-/** The supervisor's ratings of every review, by review id (for the list's progress). */
-export async function reviewRatingsByReview(): Promise<Map<string, ReviewRatingRecord[]>> {
+/** The supervisor's ratings of some reviews (those a list shows), by review id. */
+export async function reviewRatingsOf(
+  ids: readonly string[],
+): Promise<Map<string, ReviewRatingRecord[]>> {
   const grouped = new Map<string, ReviewRatingRecord[]>()
-  await getDb().reviewRatings.each((row) => {
+  if (!ids.length) return grouped
+  for (const row of await getDb().reviewRatings.where('reviewId').anyOf(ids).toArray()) {
     const list = grouped.get(row.reviewId)
     if (list) list.push(row)
     else grouped.set(row.reviewId, [row])
-  })
+  }
   return grouped
 }
 
@@ -227,6 +232,8 @@ export function getReceivedReview(assessmentId: string): Promise<ReceivedReviewR
   return getDb().receivedReviews.get(assessmentId)
 }
 
-export function listReceivedReviews(): Promise<ReceivedReviewRecord[]> {
-  return getDb().receivedReviews.toArray()
+/** Who reviewed each of some assessments that came back reviewed, by assessment id. */
+export async function reviewersOf(ids: readonly string[]): Promise<Map<string, string>> {
+  const found = await getDb().receivedReviews.bulkGet([...ids])
+  return new Map(found.flatMap((r) => (r ? [[r.assessmentId, r.review.reviewer.name]] : [])))
 }

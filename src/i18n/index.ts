@@ -75,6 +75,11 @@ export function translate(
   )
 }
 
+/** A count as the locale writes it (20,000). */
+export function formatCount(lang: Locale, n: number): string {
+  return new Intl.NumberFormat(lang).format(n)
+}
+
 /** The current locale and a `t` bound to it, for components. */
 export function useI18n() {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>

@@ -1,51 +1,78 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, shallowRef, ref, toRaw } from 'vue'
+import { shallowRef, ref, toRaw } from 'vue'
 import {
   createAssessment,
   deleteAssessment,
   listAssessments,
-  responsesByAssessment,
+  responsesOf,
   updateAssessment,
 } from '@/db/assessments'
+import { reviewersOf } from '@/db/reviews'
 import { startNewRound, startRoundOn } from '@/db/rounds'
 import type { NewAssessment } from '@/domain/assessment/rounds'
-import type { AssessmentRecord, ResponseRecord } from '@/domain/assessment/records'
-import { rateableItems } from '@/domain/assessment/items'
+import type { AssessmentRecord } from '@/domain/assessment/records'
+import { rateableItems, type RateableItem } from '@/domain/assessment/items'
 import { carryOver, carryTargets } from '@/domain/assessment/carry'
+import type { Standard } from '@/domain/standard/schema'
 import { diffStandards } from '@/domain/standard/versions'
 import { progress, type Progress } from '@/domain/assessment/ratings'
+import { LIST_PAGE } from '@/composables/useListPage'
 import { useRatingStore } from './rating'
 import { useStandardsStore } from './standards'
 import { useStorageStore } from './storage'
 
-/** The list of assessments kept on this device, with their progress. */
+/**
+ * The list of assessments kept on this device. The records are read whole (a few hundred bytes
+ * each); their progress and who reviewed them are read only for the cards on screen, so a
+ * device with 20,000 assessments shows its list as fast as one with twenty.
+ */
 export const useAssessmentsStore = defineStore('assessments', () => {
   const standards = useStandardsStore()
   const storage = useStorageStore()
   const rating = useRatingStore()
   const assessments = shallowRef<AssessmentRecord[]>([])
-  const responses = shallowRef<Map<string, ResponseRecord[]>>(new Map())
   const status = ref<'idle' | 'loading' | 'ready' | 'failed'>('idle')
+  /** Progress of the assessments whose cards have been shown, by id. */
+  const progressById = shallowRef<ReadonlyMap<string, Progress>>(new Map())
+  /** The supervisor each shown assessment came back reviewed by, by id. */
+  const reviewerById = shallowRef<ReadonlyMap<string, string>>(new Map())
+  // A standard's items are worked out once, not once per assessment made on it.
+  const items = new WeakMap<Standard, RateableItem[]>()
+  const itemsOf = (standard: Standard) => {
+    let found = items.get(standard)
+    if (!found) items.set(standard, (found = rateableItems(standard)))
+    return found
+  }
 
-  const progressById = computed(() => {
-    const result = new Map<string, Progress>()
-    for (const a of assessments.value) {
-      const standard = standards.get(a.standardId)
+  /**
+   * Reads the progress and reviewer of the given assessments (the cards about to be shown)
+   * where they are not read yet, or again if `again` (a review came back for one).
+   */
+  async function loadDetails(ids: readonly string[], again = false): Promise<void> {
+    const wanted = again ? [...ids] : ids.filter((id) => !progressById.value.has(id))
+    if (!wanted.length) return
+    const byId = new Map(assessments.value.map((a) => [a.id, a]))
+    const [rows, reviewers] = await Promise.all([responsesOf(wanted), reviewersOf(wanted)])
+    const next = new Map(progressById.value)
+    for (const id of wanted) {
+      const standard = standards.get(byId.get(id)?.standardId ?? '')
       if (!standard) continue
-      const rows = responses.value.get(a.id) ?? []
-      result.set(a.id, progress(rateableItems(standard), new Map(rows.map((r) => [r.itemKey, r]))))
+      const responses = new Map((rows.get(id) ?? []).map((r) => [r.itemKey, r]))
+      next.set(id, progress(itemsOf(standard), responses))
     }
-    return result
-  })
+    progressById.value = next
+    reviewerById.value = new Map([...reviewerById.value, ...reviewers])
+  }
 
-  /** Reads the list again from the database. */
+  /** Reads the list again from the database, and the details of its first page. */
   async function refresh(): Promise<void> {
     status.value = 'loading'
     try {
       await standards.load()
-      const [list, grouped] = await Promise.all([listAssessments(), responsesByAssessment()])
-      assessments.value = list
-      responses.value = grouped
+      assessments.value = await listAssessments()
+      progressById.value = new Map()
+      reviewerById.value = new Map()
+      await loadDetails(assessments.value.slice(0, LIST_PAGE).map((a) => a.id))
       status.value = 'ready'
     } catch (error) {
       storage.report(error)
@@ -59,7 +86,8 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     const record = await createAssessment(input, standard?.title ?? input.standardId)
     if (storage.persist === 'unknown' || storage.persist === 'best-effort')
       void storage.requestPersistence()
-    await refresh()
+    // The list reads itself again when it is next shown: not 20,000 records on the way to rating.
+    status.value = 'idle'
     return record
   }
 
@@ -131,7 +159,9 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     assessments,
     status,
     progressById,
+    reviewerById,
     refresh,
+    loadDetails,
     create,
     rename,
     remove,

@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, toRaw } from 'vue'
 import { getAssessment, loadResponses } from '@/db/assessments'
 import { loadPlan, loadReviewPlan } from '@/db/plan'
 import { deviceKey, getDeviceKey, rememberReviewerKey, reviewerKeys } from '@/db/keys'
@@ -32,15 +32,14 @@ import {
   selfRatingsOf,
   type StandardIdentity,
 } from '@/domain/files/build'
-import { readAssessmentText, type CheckedAssessmentFile } from '@/domain/files/read'
+import type { CheckedAssessmentFile } from '@/domain/files/read'
+import { readAssessmentFile } from '@/workers/read-assessment'
 import { protect } from '@/domain/io/protect'
 import { checkSize } from '@/domain/io/size'
 import { failure, problem, type FileFailure } from '@/domain/io/problems'
 import type { ReceivedReviewRecord, ReviewRecord } from '@/domain/review/records'
 import { standardContentHash, standardVersion } from '@/domain/standard/identity'
-import { parseStandardFile } from '@/domain/standard/parse'
 import type { Standard } from '@/domain/standard/schema'
-import { diffStandards } from '@/domain/standard/versions'
 import type { PlanAction } from '@/domain/plan/schema'
 import { translate, locale } from '@/i18n'
 import { useStandardsStore } from './standards'
@@ -86,15 +85,6 @@ export type OpenOutcome =
       standing: KeyStanding
     }
 
-/** A file's parsed text, for a second look at what the check refused (its carried standard). */
-function rawOf(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
-  }
-}
-
 /**
  * What a received review's signature means on this device; the first key seen for a reviewer's
  * name is remembered. Another key under a known name is not: the person is shown it, and says
@@ -108,21 +98,6 @@ async function standingOf(checked: CheckedAssessmentFile): Promise<KeyStanding> 
   if (standing === 'first' && check.state === 'signed')
     await rememberReviewerKey(review.reviewer.name, check.fingerprint)
   return standing
-}
-
-/**
- * How many items of the standard a file was rated on differ from the device's copy: 0 where it
- * is the same text; null where it differs and the file carries no standard to compare with.
- */
-async function differingItems(
-  checked: CheckedAssessmentFile,
-  text: string,
-): Promise<number | null> {
-  if (!checked.standardDiffers) return 0
-  const carried = await carriedStandard(rawOf(text), checked.file.standard.id)
-  if (!carried) return null
-  const diff = diffStandards(carried, checked.standard)
-  return diff.changed.length + diff.added.length + diff.removed.length
 }
 
 const hashes = new WeakMap<Standard, Promise<string>>()
@@ -180,18 +155,6 @@ function bodyOf(
   return standard && added
     ? (JSON.parse(JSON.stringify(standard)) as Record<string, unknown>)
     : undefined
-}
-
-/**
- * The standard a file carries, read as the standards library reads a JSON file, and only if it
- * is the very text the items were rated on (its content hash).
- */
-async function carriedStandard(raw: unknown, file: string): Promise<Standard | undefined> {
-  const ref = (raw as { standard?: { body?: unknown; contentHash?: unknown } }).standard
-  if (!ref || typeof ref.body !== 'object' || ref.body === null) return undefined
-  const parsed = parseStandardFile(file, JSON.stringify(ref.body))
-  if (!parsed.ok) return undefined
-  return (await hashOf(parsed.value)) === ref.contentHash ? parsed.value : undefined
 }
 
 /**
@@ -357,31 +320,14 @@ export const useFilesStore = defineStore('files', () => {
     busy.value = true
     try {
       await standards.load()
-      let text: string
-      try {
-        text = await chosen.text()
-      } catch (error) {
-        return failure(chosen.name, [
-          problem('unreadable', { detail: error instanceof Error ? error.message : String(error) }),
-        ])
-      }
-      const read = await readAssessmentText(
-        chosen.name,
-        text,
-        (id) => standards.get(id),
-        hashOf,
-        passphrase,
-      )
-      if (read.ok !== true) {
-        // A standard this device lacks, which the file carries: offered to the person to add.
-        if (read.ok === false && read.problem.code === 'standard-missing') {
-          const standard = await carriedStandard(rawOf(text), chosen.name)
-          if (standard) return { ok: 'offer', offer: { file: chosen.name, standard } }
-        }
-        return read
-      }
-      const checked = read.value
-      const differing = await differingItems(checked, text)
+      // Read and checked off the page's thread: a file of 50 MB never holds the page.
+      const read = await readAssessmentFile(chosen, toRaw(standards.standards), passphrase)
+      if (read.ok === 'offer') return { ok: 'offer', offer: { file: read.file, standard: read.standard } }
+      if (read.ok !== true) return read
+      const standard = standards.get(read.value.standardId)
+      if (!standard) throw new Error(`no standard ${read.value.standardId}`)
+      const { file, standardDiffers, signature, differing } = read.value
+      const checked: CheckedAssessmentFile = { file, standard, standardDiffers, signature }
       if (intent === 'review') {
         const result = await importForReview(checked.file, chosen.name)
         return { ok: true, kind: 'review', result, checked, differing }

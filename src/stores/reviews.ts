@@ -1,9 +1,10 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
-import { deleteReview, listReviews, reviewRatingsByReview } from '@/db/reviews'
+import { ref, shallowRef } from 'vue'
+import { deleteReview, listReviews, reviewRatingsOf } from '@/db/reviews'
 import { rateableItems } from '@/domain/assessment/items'
 import { isFlagged } from '@/domain/review/compare'
 import type { ReviewRatingRecord, ReviewRecord } from '@/domain/review/records'
+import { LIST_PAGE } from '@/composables/useListPage'
 import { useFilesStore, type OpenOutcome } from './files'
 import { useReviewStore } from './review'
 import { useStandardsStore } from './standards'
@@ -33,42 +34,54 @@ export function summarize(
   return { total, answered, flagged }
 }
 
-/** The supervisor's reviews on this device, apart from their own assessments. */
+/**
+ * The supervisor's reviews on this device, apart from their own assessments. The reviews are
+ * read whole; how far each has come is read only for the cards on screen.
+ */
 export const useReviewsStore = defineStore('reviews', () => {
   const standards = useStandardsStore()
   const storage = useStorageStore()
   const files = useFilesStore()
   const review = useReviewStore()
   const reviews = shallowRef<ReviewRecord[]>([])
-  const ratings = shallowRef<Map<string, ReviewRatingRecord[]>>(new Map())
   const status = ref<'idle' | 'loading' | 'ready' | 'failed'>('idle')
-
-  const summaryById = computed(() => {
-    const result = new Map<string, ReviewSummary>()
-    // Many reviews share a standard: its items are counted once.
-    const totals = new Map<string, number>()
-    const totalOf = (id: string) => {
-      let total = totals.get(id)
-      if (total === undefined) {
-        const standard = standards.get(id)
-        total = standard ? rateableItems(standard).length : 0
-        totals.set(id, total)
-      }
-      return total
+  /** How far each shown review has come, by id. */
+  const summaryById = shallowRef<ReadonlyMap<string, ReviewSummary>>(new Map())
+  // Many reviews share a standard: its items are counted once.
+  const totals = new Map<string, number>()
+  const totalOf = (id: string) => {
+    let total = totals.get(id)
+    if (total === undefined) {
+      const standard = standards.get(id)
+      total = standard ? rateableItems(standard).length : 0
+      if (standard) totals.set(id, total)
     }
-    for (const r of reviews.value)
-      result.set(r.id, summarize(r, totalOf(r.standardId), ratings.value.get(r.id) ?? []))
-    return result
-  })
+    return total
+  }
 
-  /** Reads the list again from the database. */
+  /** Sums up the given reviews (the cards about to be shown) where not done yet. */
+  async function loadSummaries(ids: readonly string[]): Promise<void> {
+    const wanted = ids.filter((id) => !summaryById.value.has(id))
+    if (!wanted.length) return
+    const byId = new Map(reviews.value.map((r) => [r.id, r]))
+    const ratings = await reviewRatingsOf(wanted)
+    const next = new Map(summaryById.value)
+    for (const id of wanted) {
+      const r = byId.get(id)
+      if (r) next.set(id, summarize(r, totalOf(r.standardId), ratings.get(id) ?? []))
+    }
+    summaryById.value = next
+  }
+
+  /** Reads the list again from the database, and sums up its first page. */
   async function refresh(): Promise<void> {
     status.value = 'loading'
     try {
       await standards.load()
-      const [list, grouped] = await Promise.all([listReviews(), reviewRatingsByReview()])
-      reviews.value = list
-      ratings.value = grouped
+      totals.clear()
+      reviews.value = await listReviews()
+      summaryById.value = new Map()
+      await loadSummaries(reviews.value.slice(0, LIST_PAGE).map((r) => r.id))
       status.value = 'ready'
     } catch (error) {
       storage.report(error)
@@ -98,7 +111,7 @@ export const useReviewsStore = defineStore('reviews', () => {
     await refresh()
   }
 
-  return { reviews, status, summaryById, refresh, openFile, remove }
+  return { reviews, status, summaryById, refresh, loadSummaries, openFile, remove }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useReviewsStore, import.meta.hot))

@@ -102,6 +102,8 @@ export const useStandardsStore = defineStore('standards', () => {
   const added = shallowRef<ReadonlySet<string>>(new Set())
   const status = ref<'idle' | 'loading' | 'ready'>('idle')
   let pending: Promise<void> | undefined
+  /** The sources of the last load, when they were given (a test's): a reload reads them again. */
+  let given: StandardSource[] | undefined
 
   const byId = computed(() => new Map(standards.value.map((s) => [s.id, s])))
 
@@ -112,6 +114,7 @@ export const useStandardsStore = defineStore('standards', () => {
    */
   function load(sources?: StandardSource[], force = false): Promise<void> {
     if (pending && !force) return pending
+    given = sources
     status.value = 'loading'
     pending = (async () => {
       // The worker starts and the bundled files are fetched at once, while IndexedDB is asked
@@ -145,6 +148,11 @@ export const useStandardsStore = defineStore('standards', () => {
       status.value = 'ready'
     })()
     return pending
+  }
+
+  /** Loads again what was loaded (after a restore has changed the added standards). */
+  function reload(): Promise<void> {
+    return load(given, true)
   }
 
   function get(id: string): Standard | undefined {
@@ -203,7 +211,19 @@ export const useStandardsStore = defineStore('standards', () => {
     return { ok: true }
   }
 
-  return { standards, failures, status, added, load, get, isAdded, jsonOf, add, remove }
+  return {
+    standards,
+    failures,
+    status,
+    added,
+    load,
+    reload,
+    get,
+    isAdded,
+    jsonOf,
+    add,
+    remove,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useStandardsStore, import.meta.hot))

@@ -2,6 +2,8 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import { classifyStorageError, type StorageProblem } from '@/db/errors'
 
+export type { StorageProblem }
+
 export type PersistState = 'unknown' | 'persisted' | 'best-effort' | 'unsupported'
 
 /** What the browser grants GapLens: persistent storage, space, and the last storage failure. */
@@ -50,11 +52,30 @@ export const useStorageStore = defineStore('storage', () => {
     return problem.value
   }
 
+  /**
+   * A failed action's error, classified for the screen that tried it to say (with
+   * src/i18n/storage.ts) beside the action; nothing is recorded, so the rating page does not
+   * show it later.
+   */
+  function classify(error: unknown): StorageProblem {
+    return classifyStorageError(error)
+  }
+
   function clearProblem(): void {
     problem.value = null
   }
 
-  return { persist, usage, quota, problem, check, requestPersistence, report, clearProblem }
+  return {
+    persist,
+    usage,
+    quota,
+    problem,
+    check,
+    requestPersistence,
+    report,
+    classify,
+    clearProblem,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useStorageStore, import.meta.hot))

@@ -9,7 +9,7 @@ import {
   saveReviewRating,
   ReviewGoneError,
 } from '@/db/reviews'
-import { exportBackup, restoreBackup } from '@/db/backup'
+import { exportBackup, writeRestore } from '@/db/backup'
 import { parseBackup } from '@/domain/files/backup'
 import { freshDatabase } from './helpers'
 import { AT, makeAssessmentFile, REVIEW } from '../fixtures/assessment-file'
@@ -105,7 +105,7 @@ describe('an employee opens the reviewed file', () => {
     if (!parsed.ok) return
     await database().reviews.clear()
     await database().reviewRatings.clear()
-    await restoreBackup(parsed.value)
+    await writeRestore({ mode: 'replace', tables: parsed.value.tables })
     expect(await listReviews()).toHaveLength(1)
     expect(await database().reviewRatings.count()).toBe(2)
   })

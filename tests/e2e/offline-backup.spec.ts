@@ -1,5 +1,5 @@
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs'
-import { expect, test, type Page } from './fixtures'
+import { expect, expectAccessible, test, type Page } from './fixtures'
 import {
   expectSaved,
   item,
@@ -7,8 +7,10 @@ import {
   rateAndWait,
   ratingPageReady,
   shownRating,
+  SHOP,
   startAssessment,
 } from './helpers'
+import { restoreBackupText } from '../bench/restore'
 
 // Offline use needs the service worker, which the other tests start without.
 test.use({ serviceWorkers: 'allow' })
@@ -74,38 +76,91 @@ test.describe('offline', () => {
 })
 
 test.describe('backup and restore', () => {
-  test('backup, restore into a fresh browser profile: identical', async ({ browser, page }) => {
+  test('a backup added to a phone that has its own: progress, both kept, found by search', async ({
+    page,
+    openContext,
+  }) => {
+    // 3,000 assessments restored, then searched: longer than a click-through.
+    test.setTimeout(120_000)
     await startAssessment(page, { name: '張雅婷' })
     await rateAndWait(page, 'P1.1.1', 4)
     await rateAndWait(page, 'K03', 'na')
     await openNotes(page, 'S01')
     await item(page, 'S01').getByLabel('備註').fill('帶領過跨部門會議')
     await expectSaved(page, 'S01')
-    await startAssessment(page, { name: '張雅婷', standard: 'THM3514-lodging-ecommerce' })
-    await rateAndWait(page, 'P3.1.1', 1)
     const original = await downloadBackup(page)
+    // The employee's backup, with 3,000 more assessments: enough to watch the progress move.
+    const many = JSON.parse(restoreBackupText(3000)) as { tables: Record<string, unknown[]> }
+    const sent = JSON.parse(original.text) as { tables: Record<string, unknown[]> }
+    for (const [name, rows] of Object.entries(many.tables)) sent.tables[name]!.push(...rows)
 
-    const fresh = await browser.newContext()
-    const other = await fresh.newPage()
+    const phone = await openContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    })
+    const other = await phone.newPage()
+    const own = await startAssessment(other, { name: '林主任', standard: SHOP })
+    await rateAndWait(other, 'P3.1.1', 1)
     await other.goto('/#/settings')
-    await other.getByTestId('restore-input').setInputFiles(original.path)
-    const dialog = other.getByRole('alertdialog')
-    await expect(dialog).toContainText('2 份自評')
-    await dialog.getByRole('button', { name: '還原' }).click()
-    await expect(other.getByRole('alert')).toContainText('已從')
+    // `npm run preview` sends the headers a page cannot set itself.
+    const headers = (await other.reload())!.headers()
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+    expect(headers['x-frame-options']).toBe('DENY')
+    expect(headers['x-content-type-options']).toBe('nosniff')
+    expect(headers['referrer-policy']).toBe('no-referrer')
+
+    // Every progress value the page shows is noted as it shows it.
+    await other.evaluate(() => {
+      const seen: number[] = []
+      ;(window as unknown as { __progress: number[] }).__progress = seen
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid="restore-progress"] [role="progressbar"]')
+        const now = Number(bar?.getAttribute('aria-valuenow') ?? -1)
+        if (bar && seen.at(-1) !== now) seen.push(now)
+      }).observe(document.body, { subtree: true, childList: true, attributes: true })
+    })
+    await other.getByTestId('restore-input').setInputFiles({
+      name: 'gaplens-backup-employee.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(sent)),
+    })
+    const dialog = other.getByRole('dialog', { name: '從備份還原' })
+    await expect(dialog).toContainText('有 3,001 份自評')
+    await expect(dialog.getByRole('radio', { name: /加入這台裝置上的資料/ })).toBeChecked()
+    await expectAccessible(other, 'the restore dialog')
+    await dialog.getByRole('button', { name: '加入', exact: true }).click()
+    await expect(other.getByTestId('restore-done')).toContainText(
+      '已從「gaplens-backup-employee.json」加入 3,001 份自評',
+      { timeout: 60_000 },
+    )
+    const progress = await other.evaluate(
+      () => (window as unknown as { __progress: number[] }).__progress,
+    )
+    // Shown, moving, and never backwards.
+    expect(progress.filter((n) => n > 0).length).toBeGreaterThan(1)
+    expect(progress).toEqual([...progress].sort((a, b) => a - b))
+
+    // Both kept: the phone's own, and the employee's exactly as exported.
     const restored = await downloadBackup(other)
-    expect(restored.backup.tables).toEqual(original.backup.tables)
+    const tables = restored.backup.tables as Record<
+      string,
+      { id?: string; assessmentId?: string }[]
+    >
+    const originalTables = original.backup.tables as typeof tables
+    expect(tables.assessments).toEqual(expect.arrayContaining(originalTables.assessments!))
+    expect(tables.responses).toEqual(expect.arrayContaining(originalTables.responses!))
+    expect(tables.assessments!.some((a) => own.endsWith(a.id!))).toBe(true)
+    expect(tables.assessments).toHaveLength(3002)
 
     await other.getByRole('link', { name: '我的自評' }).click()
-    await expect(other.locator('.assessment-card')).toHaveCount(2)
-    await other
-      .locator('.assessment-card', { hasText: '旅遊業營運主管' })
-      .getByRole('link', { name: '繼續自評' })
-      .click()
+    await expect(other.locator('.assessment-card')).toHaveCount(50)
+    await other.getByTestId('list-search').fill('張雅婷')
+    await expect(other.locator('.assessment-card')).toHaveCount(1)
+    await other.locator('.assessment-card').getByRole('link', { name: '繼續自評' }).click()
     expect(await shownRating(other, 'P1.1.1')).toBe('4')
     expect(await shownRating(other, 'K03')).toBe('na')
     await expect(item(other, 'S01').getByLabel('備註')).toHaveValue('帶領過跨部門會議')
-    await fresh.close()
   })
 
   test('restore a corrupt backup: an error in the person’s words, and the data unchanged', async ({
@@ -146,7 +201,7 @@ test.describe('backup and restore', () => {
       await expect(alert).toContainText(`無法還原「${c.name}」：${c.says}`)
       await expect(alert).toContainText('目前的資料沒有任何變動')
       await expect(alert).not.toContainText(/tables\.|Invalid input/)
-      await expect(page.getByRole('alertdialog')).toHaveCount(0)
+      await expect(page.getByTestId('restore-dialog')).toHaveCount(0)
     }
     const after = await downloadBackup(page)
     expect(after.backup.tables).toEqual(before.backup.tables)
@@ -168,7 +223,7 @@ test.describe('backup and restore', () => {
     await expect(alert).toContainText(
       '無法還原「huge-backup.json」：檔案大小 60 MB，超過上限 50 MB。目前的資料沒有任何變動。',
     )
-    await expect(page.getByRole('alertdialog')).toHaveCount(0)
+    await expect(page.getByTestId('restore-dialog')).toHaveCount(0)
     await page.getByRole('button', { name: 'English' }).click()
     await expect(alert).toContainText(
       'Could not restore “huge-backup.json”: the file is 60 MB, over the limit of 50 MB. Nothing was changed.',

@@ -40,8 +40,8 @@ async function addV5(page: Page): Promise<void> {
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(backup)),
   })
-  await page.getByRole('alertdialog').getByRole('button', { name: '還原' }).click()
-  await expect(page.getByRole('alert')).toContainText('已從')
+  await page.getByTestId('restore-confirm').click()
+  await expect(page.getByTestId('restore-done')).toContainText('已從')
   await page.goto('/#/')
   await page.reload()
   await expect(page.locator(`[data-standard-id="${V5}"]`)).toBeVisible()

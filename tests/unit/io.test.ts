@@ -119,6 +119,12 @@ describe('CSV', () => {
     expect(csvCell(undefined)).toBe('')
   })
 
+  it('quotes a semicolon, which Excel splits cells on where it is the list separator', () => {
+    expect(csvCell(';=1+1')).toBe('";=1+1"')
+    expect(csvCell('旅遊;=HYPERLINK("x")')).toBe('"旅遊;=HYPERLINK(""x"")"')
+    expect(parseCsv(toCsv(['a'], [['x;=1+1']]))).toEqual([['a'], ['x;=1+1']])
+  })
+
   it.each([
     ['=1+2', "'=1+2"],
     ['+1', "'+1"],

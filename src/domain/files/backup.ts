@@ -6,6 +6,7 @@ import { z } from '../zod'
 import { checkAgainst } from '../io/issues'
 import type { ParseResult } from '../io/problems'
 import {
+  checkDepth,
   checkVersion,
   findings,
   readJsonObject,
@@ -85,6 +86,13 @@ export function buildBackup(tables: BackupTables, exportedAt: string): Backup {
 
 /** The largest backup read: far beyond any real one, so only a wrong file is refused by size. */
 export const BACKUP_MAX_BYTES = 50 * 1024 * 1024
+
+/**
+ * Deeper than any backup of ours (a round's carried-over items, the deepest, are 7 levels):
+ * a setting's value nested thousands deep is refused here, before the schema (which lets a
+ * setting's value be anything) or IndexedDB (whose copy of it overflows the stack) walks it.
+ */
+export const BACKUP_MAX_DEPTH = 16
 
 /** Problems a schema cannot see: dangling or repeated keys, values off the scale. */
 function crossCheck({
@@ -167,6 +175,8 @@ export function parseBackup(file: string, text: string): ParseResult<Backup> {
   const json = readJsonObject(file, text, 'backup')
   if (!json.ok) return json
   const raw = json.raw
+  const tooDeep = checkDepth(file, raw, BACKUP_MAX_DEPTH)
+  if (tooDeep) return tooDeep
   if (raw.format !== BACKUP_FORMAT) return wrongKind(file, 'backup')
   const unread = checkVersion(file, 'backup', raw.version, BACKUP_VERSION)
   if (unread) return unread

@@ -1,7 +1,9 @@
 /**
  * CSV as Excel, pandas and DuckDB all read it: UTF-8 with a byte-order mark (so Excel takes it
  * as UTF-8 and shows the Chinese), CRLF line ends, and RFC 4180 quoting (a cell with a comma,
- * a quote or a line break is quoted, its quotes doubled).
+ * a quote or a line break is quoted, its quotes doubled). A cell with a semicolon is quoted too:
+ * Excel in the many locales whose list separator is `;` opens a CSV by splitting on it, so an
+ * unquoted `a;=1+1` would become a second cell that starts a formula.
  *
  * Formula injection: a text cell that begins with = + - @, a tab or a carriage return would be
  * run by a spreadsheet as a formula, so it is written with a leading apostrophe. Numbers are
@@ -12,7 +14,7 @@ export type CsvCell = string | number | boolean | null | undefined
 
 export const BOM = '\uFEFF'
 const FORMULA_START = /^[=+\-@\t\r]/
-const NEEDS_QUOTES = /[",\r\n]/
+const NEEDS_QUOTES = /[",;\r\n]/
 
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return ''

@@ -16,3 +16,20 @@ export function checkSize(file: SizedFile, limit: number): ({ ok: false } & File
   if (file.size <= limit) return null
   return failure(file.name, [problem('too-large', { size: file.size, limit })])
 }
+
+/**
+ * The bytes a text takes as UTF-8, counted without encoding it: for a text held in memory (an
+ * added standard inside a backup) whose size is checked the way a file's would be.
+ */
+export function utf8Length(text: string): number {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit < 0x80) bytes += 1
+    else if (unit < 0x800) bytes += 2
+    // A surrogate pair is one character of 4 bytes: 2 for each half.
+    else if (unit >= 0xd800 && unit <= 0xdfff) bytes += 2
+    else bytes += 3
+  }
+  return bytes
+}

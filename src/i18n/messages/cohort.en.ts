@@ -18,6 +18,7 @@ export const cohortEn: Messages['cohort'] = {
     cancelled:
       'Import cancelled: the {kept} files finished before it are kept whole ({added} new, {replaced} updated, {unchanged} the same), {rejected} refused; the rest were not imported.',
     failed: 'The import stopped: the {kept} files kept are whole; the rest were not imported.',
+    failedBecause: '{outcome} {why}',
     locked:
       '{n} files are protected by a passphrase. Type the passphrase of this batch (asked once).',
     passphrase: 'Passphrase',

@@ -16,6 +16,7 @@ export const cohortZhTW = {
     cancelled:
       '已取消匯入：取消前完成的 {kept} 個檔案都已完整保存（新增 {added}、更新 {replaced}、相同 {unchanged}），拒收 {rejected} 個，其餘未匯入。',
     failed: '匯入中斷：已保存的 {kept} 個檔案都完整，其餘未匯入。',
+    failedBecause: '{outcome}{why}',
     locked: '有 {n} 個檔案受通關密語保護。請輸入這批檔案的通關密語（只問一次）。',
     passphrase: '通關密語',
     unlock: '解鎖並匯入',

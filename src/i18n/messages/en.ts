@@ -45,8 +45,6 @@ export const en: CoreMessages = {
     missingStandard: 'Standard {id} not found',
     failed: 'The assessments could not be read: {detail}',
     actionFailed: 'That did not go through, and nothing was changed: {detail}',
-    actionQuota:
-      'Storage is full: that did not go through, and nothing was changed. Download a backup in Settings, or free some space and try again.',
   },
   start: {
     title: 'Start a new assessment',
@@ -183,6 +181,7 @@ export const en: CoreMessages = {
       'This browser does not let the site store data (a private window, perhaps). Ratings cannot be kept; please use a normal window.',
     gone: 'This assessment has been deleted (in another tab, perhaps): the rating was not stored.',
     other: 'Saving failed: {detail}',
+    full: "This device's storage is full. Free some space (delete files you no longer need, or download a backup in Settings and then delete old assessments and cohorts), then try again.",
   },
   settings: {
     signing: {
@@ -199,18 +198,6 @@ export const en: CoreMessages = {
     unknown: 'Checking…',
     requestPersist: 'Ask for persistent storage',
     usage: '{usage} used of about {quota}',
-    backupTitle: 'Backup and restore',
-    backupIntro: 'A backup holds every assessment, rating, note and evidence on this device.',
-    download: 'Download backup',
-    restore: 'Restore from backup…',
-    restoreWarning: 'Restoring replaces all data on this device with the backup’s.',
-    restoreConfirmTitle: 'Replace the current data with the backup?',
-    restoreConfirmBody:
-      'The backup “{file}” holds {assessments} assessments and {responses} ratings. The data on this device will be replaced.',
-    restoreConfirm: 'Restore',
-    restored: 'Restored {assessments} assessments from “{file}”.',
-    restoreFailed: 'Could not restore “{file}”: {problem}. Nothing was changed.',
-    downloaded: 'Backup “{file}” downloaded.',
   },
   pwa: {
     updateReady: 'A new version of GapLens is ready.',

@@ -17,6 +17,8 @@ export const libraryEn: Messages['library'] = {
     hint: 'In the standard’s PDF, select all (Ctrl+A), copy and paste here. Table cells are tab-separated; page headers repeated at page breaks and page numbers are skipped.',
     read: 'Read and preview',
     sourceName: 'pasted text',
+    tooLong:
+      'The text is {length} characters, over the limit of {limit}, so it was neither pasted nor read. Paste the full text of one standard at a time.',
   },
   json: {
     label: 'Choose a GapLens standard JSON file',

@@ -15,6 +15,8 @@ export const libraryZhTW = {
     hint: '在職能基準 PDF 中全選（Ctrl+A）並複製，貼到這裡。表格的欄位以 Tab 分隔，跨頁重複的表頭與頁碼會自動略過。',
     read: '讀取並預覽',
     sourceName: '貼上的文字',
+    tooLong:
+      '貼上的文字有 {length} 字，超過上限 {limit} 字，所以沒有貼上也沒有讀取。一次請只貼上一份職能基準的全文。',
   },
   json: {
     label: '選擇 GapLens 職能基準 JSON 檔',

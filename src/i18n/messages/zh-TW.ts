@@ -5,6 +5,8 @@ import type { libraryZhTW } from './library.zh-TW'
 import type { versionsZhTW } from './versions.zh-TW'
 import type { templateZhTW } from './template.zh-TW'
 import type { planZhTW } from './plan.zh-TW'
+import type { backupZhTW } from './backup.zh-TW'
+import type { listsZhTW } from './lists.zh-TW'
 /** UI strings, Traditional Chinese first. English must provide every key (see en.ts). */
 export const zhTW = {
   app: {
@@ -49,8 +51,6 @@ export const zhTW = {
     missingStandard: '找不到職能基準 {id}',
     failed: '無法讀取自評：{detail}',
     actionFailed: '這項操作沒有完成，資料沒有任何變動：{detail}',
-    actionQuota:
-      '儲存空間已滿，這項操作沒有完成，資料沒有任何變動。請到「設定」下載備份，或釋出空間後再試。',
   },
   start: {
     title: '開始新的自評',
@@ -185,6 +185,7 @@ export const zhTW = {
       '這個瀏覽器不允許本網站儲存資料（例如私密瀏覽模式）。評分無法保存；請改用一般視窗。',
     gone: '這份自評已被刪除（也許是在另一個分頁），這項評分沒有儲存。',
     other: '儲存時發生錯誤：{detail}',
+    full: '這台裝置的儲存空間已滿。請先釋出空間（刪除不需要的檔案，或在「設定」下載備份後刪除舊的自評與團隊資料），再試一次。',
   },
   settings: {
     signing: {
@@ -199,18 +200,6 @@ export const zhTW = {
     unknown: '正在確認保存狀態…',
     requestPersist: '要求永久保存',
     usage: '已使用 {usage}，可用上限約 {quota}',
-    backupTitle: '備份與還原',
-    backupIntro: '備份檔包含這台裝置上所有的自評、評分、備註與佐證。',
-    download: '下載備份',
-    restore: '從備份還原…',
-    restoreWarning: '還原會以備份檔的內容取代這台裝置上目前的所有資料。',
-    restoreConfirmTitle: '以備份取代目前的資料？',
-    restoreConfirmBody:
-      '備份檔「{file}」有 {assessments} 份自評、{responses} 筆評分。目前裝置上的資料會被取代。',
-    restoreConfirm: '還原',
-    restored: '已從「{file}」還原 {assessments} 份自評。',
-    restoreFailed: '無法還原「{file}」：{problem}。目前的資料沒有任何變動。',
-    downloaded: '已下載備份「{file}」。',
   },
   pwa: {
     updateReady: 'GapLens 有新版本。',
@@ -516,6 +505,8 @@ export interface LazyMessages {
   template: Widen<typeof templateZhTW>
   plan: Widen<typeof planZhTW>
   review: Widen<typeof reviewZhTW>
+  backup: Widen<typeof backupZhTW>
+  lists: Widen<typeof listsZhTW>
 }
 export type LazySection = keyof LazyMessages
 /** The catalog the entry script carries. */
