@@ -18,6 +18,9 @@ function tablesOf(db: GapLensDB) {
     db.reviews,
     db.reviewRatings,
     db.receivedReviews,
+    db.planActions,
+    db.reviewPlanActions,
+    db.reviewerKeys,
   ]
 }
 
@@ -35,6 +38,9 @@ export async function exportBackup(
         reviews: await db.reviews.toArray(),
         reviewRatings: await db.reviewRatings.toArray(),
         receivedReviews: await db.receivedReviews.toArray(),
+        planActions: await db.planActions.toArray(),
+        reviewPlanActions: await db.reviewPlanActions.toArray(),
+        reviewerKeys: await db.reviewerKeys.toArray(),
       },
       exportedAt,
     ),
@@ -96,10 +102,13 @@ export async function writeRestore(
     if (write.mode === 'replace') await Promise.all(tablesOf(db).map((table) => table.clear()))
     else {
       const { replacedAssessments, replacedReviews } = write.plan
-      if (replacedAssessments.length)
+      if (replacedAssessments.length) {
         await db.responses.where('assessmentId').anyOf(replacedAssessments).delete()
+        await db.planActions.where('assessmentId').anyOf(replacedAssessments).delete()
+      }
       if (replacedReviews.length) {
         await db.reviewRatings.where('reviewId').anyOf(replacedReviews).delete()
+        await db.reviewPlanActions.where('reviewId').anyOf(replacedReviews).delete()
         await db.reviews.bulkDelete(replacedReviews)
       }
     }
@@ -111,5 +120,8 @@ export async function writeRestore(
     await put(db.reviews, t.reviews)
     await put(db.reviewRatings, t.reviewRatings)
     await put(db.receivedReviews, t.receivedReviews)
+    await put(db.planActions, t.planActions)
+    await put(db.reviewPlanActions, t.reviewPlanActions)
+    await put(db.reviewerKeys, t.reviewerKeys)
   })
 }

@@ -8,10 +8,19 @@ import { getDb } from './db'
 import { AssessmentGoneError } from './assessments'
 import { ReviewGoneError } from './reviews'
 import type { PlanAction } from '@/domain/plan/schema'
+import { codePointOrder } from '@/domain/order'
+
+/** The order actions were made in (the id, where two were made in the same millisecond). */
+const byCreation = (a: PlanAction, b: PlanAction) =>
+  codePointOrder(a.createdAt, b.createdAt) || codePointOrder(a.id, b.id)
 
 /** An action without the key that places it. */
 function actionOf<R extends PlanAction>(record: R): PlanAction {
-  const { assessmentId: _a, reviewId: _r, ...action } = record as R & {
+  const {
+    assessmentId: _a,
+    reviewId: _r,
+    ...action
+  } = record as R & {
     assessmentId?: string
     reviewId?: string
   }
@@ -21,7 +30,7 @@ function actionOf<R extends PlanAction>(record: R): PlanAction {
 /** The plan of an employee's assessment, in the order its actions were made. */
 export async function loadPlan(assessmentId: string): Promise<PlanAction[]> {
   const rows = await getDb().planActions.where('assessmentId').equals(assessmentId).toArray()
-  return rows.map(actionOf).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))
+  return rows.map(actionOf).sort(byCreation)
 }
 
 /** Adds an action to an assessment's plan; fails, storing nothing, if it is gone. */
@@ -56,7 +65,7 @@ export async function removePlanAction(assessmentId: string, id: string): Promis
 /** The plan a supervisor is agreeing in a review. */
 export async function loadReviewPlan(reviewId: string): Promise<PlanAction[]> {
   const rows = await getDb().reviewPlanActions.where('reviewId').equals(reviewId).toArray()
-  return rows.map(actionOf).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))
+  return rows.map(actionOf).sort(byCreation)
 }
 
 export async function addReviewPlanAction(reviewId: string, action: PlanAction): Promise<void> {

@@ -12,6 +12,8 @@ import PlanChanges from '@/components/plan/PlanChanges.vue'
 import { getReceivedReview, updateReview } from '@/db/reviews'
 import { loadResponses } from '@/db/assessments'
 import { loadPlan, loadReviewPlan } from '@/db/plan'
+import { exportBackup, writeRestore } from '@/db/backup'
+import { parseBackup } from '@/domain/files/backup'
 import { parseCsv } from '@/domain/io/csv'
 import { emptyDraft } from '@/domain/plan/actions'
 import type { ActionDraft } from '@/domain/plan/schema'
@@ -63,11 +65,9 @@ describe('the development plan between employee and supervisor', () => {
     if (opened.ok !== true || opened.kind !== 'review') throw new Error('not opened for review')
     const reviewId = opened.result.review.id
     // The supervisor starts from the employee's draft.
-    expect((await loadReviewPlan(reviewId)).map((a) => a.what)).toEqual([
-      '跟著資深同事處理客訴',
-      '上溝通課程',
-      '每月與主管面談',
-    ])
+    expect((await loadReviewPlan(reviewId)).map((a) => a.what).sort()).toEqual(
+      ['跟著資深同事處理客訴', '上溝通課程', '每月與主管面談'].sort(),
+    )
     const plan = usePlanStore()
     await plan.open({ kind: 'review', id: reviewId })
     expect(plan.role).toBe('supervisor')
@@ -86,11 +86,15 @@ describe('the development plan between employee and supervisor', () => {
     expect(received.ok).toBe(true)
     // The agreed plan replaces the draft on the employee's device.
     const now = await loadPlan(record.id)
-    expect(now.map((a) => [a.what, a.agreed, a.changedBy, a.due])).toEqual([
-      ['跟著資深同事處理客訴', true, 'supervisor', null],
-      ['上溝通課程', true, 'supervisor', '2027-06-30'],
-      ['輪調到客服組一個月', false, 'supervisor', null],
-    ])
+    const byWhat = (rows: unknown[][]) =>
+      rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])))
+    expect(byWhat(now.map((a) => [a.what, a.agreed, a.changedBy, a.due]))).toEqual(
+      byWhat([
+        ['跟著資深同事處理客訴', true, 'supervisor', null],
+        ['上溝通課程', true, 'supervisor', '2027-06-30'],
+        ['輪調到客服組一個月', false, 'supervisor', null],
+      ]),
+    )
     // What changed is shown, not merged in silence.
     const stored = await getReceivedReview(record.id)
     if (!stored) throw new Error('no review received')
@@ -110,13 +114,17 @@ describe('the development plan between employee and supervisor', () => {
     const col = (name: string) => header.indexOf(name)
     const actionRows = csv.slice(1).filter((r) => r[col('record')] === 'action')
     expect(
-      actionRows.map((r) => [r[col('item_code')], r[col('action')], r[col('action_agreed')]]),
-    ).toEqual([
-      ['P1.1.1', '跟著資深同事處理客訴', 'true'],
-      ['K01', '跟著資深同事處理客訴', 'true'],
-      ['S01', '上溝通課程', 'true'],
-      ['P1.1.2', '輪調到客服組一個月', 'false'],
-    ])
+      byWhat(
+        actionRows.map((r) => [r[col('item_code')], r[col('action')], r[col('action_agreed')]]),
+      ),
+    ).toEqual(
+      byWhat([
+        ['P1.1.1', '跟著資深同事處理客訴', 'true'],
+        ['K01', '跟著資深同事處理客訴', 'true'],
+        ['S01', '上溝通課程', 'true'],
+        ['P1.1.2', '輪調到客服組一個月', 'false'],
+      ]),
+    )
     expect(header).toContain('evidence')
     wrapper.unmount()
   })
@@ -236,5 +244,28 @@ describe('the next round', () => {
     // The earlier round keeps its own, unmarked.
     expect((await loadResponses(record.id)).get('K01')).toMatchObject({ rating: 2 })
     expect((await loadResponses(record.id)).get('K01')?.carried).toBeUndefined()
+  })
+})
+
+describe('a backup', () => {
+  it('keeps the plans and the reviewer keys seen; a plan of an assessment the backup lacks is refused', async () => {
+    const { record } = await employeeWithDraft()
+    const backup = await exportBackup()
+    expect(backup.tables.planActions).toHaveLength(3)
+    const text = JSON.stringify(backup)
+    const parsed = parseBackup('backup.json', text)
+    if (!parsed.ok) throw new Error('the backup did not read back')
+
+    const other = await device()
+    await writeRestore({ mode: 'replace', tables: parsed.value.tables })
+    expect((await loadPlan(record.id)).map((a) => a.what).sort()).toEqual(
+      ['每月與主管面談', '上溝通課程', '跟著資深同事處理客訴'].sort(),
+    )
+    expect(await other.db.planActions.count()).toBe(3)
+
+    const orphan = structuredClone(backup)
+    orphan.tables.planActions[0]!.assessmentId = 'nobody'
+    const refused = parseBackup('backup.json', JSON.stringify(orphan))
+    expect(refused.ok || refused.problem.code).toBe('unknown-reference')
   })
 })

@@ -42,6 +42,9 @@ const tables: BackupTables = {
   reviews: [],
   reviewRatings: [],
   receivedReviews: [],
+  planActions: [],
+  reviewPlanActions: [],
+  reviewerKeys: [],
 }
 const good = buildBackup(tables, '2026-11-02T00:00:00.000Z')
 const text = (value: unknown) => JSON.stringify(value)
@@ -85,26 +88,45 @@ describe('backup file', () => {
   })
 
   it('rejects another version, naming it', () => {
-    expect(refused(text({ ...good, version: 3 })).problems).toEqual([
-      { code: 'version-newer', params: { kind: 'backup', found: 3, supported: 2 }, place: [] },
+    expect(refused(text({ ...good, version: 4 })).problems).toEqual([
+      { code: 'version-newer', params: { kind: 'backup', found: 4, supported: 3 }, place: [] },
     ])
     const none = refused(text({ ...good, version: undefined }))
     expect(none.problems).toEqual([
       {
         code: 'version-unsupported',
-        params: { kind: 'backup', found: null, supported: 2 },
+        params: { kind: 'backup', found: null, supported: 3 },
         place: [],
       },
     ])
-    expect(none.zh).toBe('這個備份檔沒有標示格式版本（這個 App 讀第 2 版）')
+    expect(none.zh).toBe('這個備份檔沒有標示格式版本（這個 App 讀第 3 版）')
   })
 
-  it('reads a version-1 backup (before reviews) and lifts it to version 2', () => {
-    const { reviews: _r, reviewRatings: _rr, receivedReviews: _rv, ...v1Tables } = tables
+  it('reads a version-2 backup (before plans) and lifts it to version 3', () => {
+    const { planActions: _p, reviewPlanActions: _rp, reviewerKeys: _k, ...v2Tables } = tables
+    const result = parseBackup('old.json', text({ ...good, version: 2, tables: v2Tables }))
+    if (!result.ok) throw new Error(describeFailure(result, 'en'))
+    expect(result.value.version).toBe(3)
+    expect(result.value.tables.assessments).toEqual(tables.assessments)
+    expect(result.value.tables.planActions).toEqual([])
+    expect(result.value.tables.reviewPlanActions).toEqual([])
+    expect(result.value.tables.reviewerKeys).toEqual([])
+  })
+
+  it('reads a version-1 backup (before reviews) and lifts it to version 3', () => {
+    const {
+      reviews: _r,
+      reviewRatings: _rr,
+      receivedReviews: _rv,
+      planActions: _p,
+      reviewPlanActions: _rp,
+      reviewerKeys: _k,
+      ...v1Tables
+    } = tables
     const result = parseBackup('old.json', text({ ...good, version: 1, tables: v1Tables }))
     expect(result.ok).toBe(true)
     if (!result.ok) return
-    expect(result.value.version).toBe(2)
+    expect(result.value.version).toBe(3)
     expect(result.value.tables.assessments).toEqual(tables.assessments)
     expect(result.value.tables.reviews).toEqual([])
     expect(result.value.tables.receivedReviews).toEqual([])

@@ -54,6 +54,9 @@ const tables: BackupTables = {
   reviews: [],
   reviewRatings: [],
   receivedReviews: [],
+  planActions: [],
+  reviewPlanActions: [],
+  reviewerKeys: [],
 }
 const goodBackup = buildBackup(tables, '2026-11-02T00:00:00.000Z')
 const goodStandard = makeStandard()
@@ -286,14 +289,14 @@ describe('problems in a backup', () => {
   })
 
   it('a newer backup version asks for a newer app', () => {
-    const p = only(parseBackup('b.json', json({ ...goodBackup, version: 3 })))
+    const p = only(parseBackup('b.json', json({ ...goodBackup, version: 4 })))
     expect(p).toEqual({
       code: 'version-newer',
-      params: { kind: 'backup', found: 3, supported: 2 },
+      params: { kind: 'backup', found: 4, supported: 3 },
       place: [],
     })
     expect(sentences(p)['zh-TW']).toBe(
-      '這個備份檔是第 3 版格式，比這個 App 能讀的第 2 版新；請先更新 GapLens',
+      '這個備份檔是第 4 版格式，比這個 App 能讀的第 3 版新；請先更新 GapLens',
     )
   })
 

@@ -25,10 +25,12 @@ import {
   ReviewRatingRecordSchema,
   ReviewRecordSchema,
 } from '../review/records'
+import { PlanActionRecordSchema, ReviewPlanActionRecordSchema } from '../plan/records'
+import { ReviewerKeyRecordSchema } from '../review/keys'
 import { BACKUP_LAYOUT } from './backup-layout'
 
 export const BACKUP_FORMAT = 'gaplens-backup'
-export const BACKUP_VERSION = 2
+export const BACKUP_VERSION = 3
 
 export const SettingSchema = z.object({ key: z.string().min(1), value: z.unknown() })
 export type Setting = z.infer<typeof SettingSchema>
@@ -57,27 +59,54 @@ export const BackupV1Schema = z.object({
   tables: TablesV1,
 })
 
+const TablesV2 = TablesV1.extend({
+  reviews: z.array(ReviewRecordSchema),
+  reviewRatings: z.array(ReviewRatingRecordSchema),
+  receivedReviews: z.array(ReceivedReviewRecordSchema),
+})
+
 /** Version 2: reviews kept apart from self-ratings (three tables of their own). */
+export const BackupV2Schema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(2),
+  exportedAt: z.iso.datetime(),
+  tables: TablesV2,
+})
+
+/**
+ * Version 3: development plans (an employee's per assessment, a supervisor's per review) and
+ * the reviewers' signing keys seen. The device's own signing key is never in a backup: its
+ * private half cannot leave the browser, and a restored device makes a new one.
+ */
 export const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: z.iso.datetime(),
-  tables: TablesV1.extend({
-    reviews: z.array(ReviewRecordSchema),
-    reviewRatings: z.array(ReviewRatingRecordSchema),
-    receivedReviews: z.array(ReceivedReviewRecordSchema),
+  tables: TablesV2.extend({
+    planActions: z.array(PlanActionRecordSchema),
+    reviewPlanActions: z.array(ReviewPlanActionRecordSchema),
+    reviewerKeys: z.array(ReviewerKeyRecordSchema),
   }),
 })
 export type Backup = z.infer<typeof BackupSchema>
 export type BackupTables = Backup['tables']
 
-/** A version-1 backup as version 2: the same tables, and no reviews. */
-export function upV1(v1: z.infer<typeof BackupV1Schema>): Backup {
+/** A version-2 backup as version 3: the same tables, and no plans or keys. */
+export function upV2(v2: z.infer<typeof BackupV2Schema>): Backup {
   return {
-    ...v1,
+    ...v2,
     version: BACKUP_VERSION,
-    tables: { ...v1.tables, reviews: [], reviewRatings: [], receivedReviews: [] },
+    tables: { ...v2.tables, planActions: [], reviewPlanActions: [], reviewerKeys: [] },
   }
+}
+
+/** A version-1 backup as version 3: the same tables, and no reviews, plans or keys. */
+export function upV1(v1: z.infer<typeof BackupV1Schema>): Backup {
+  return upV2({
+    ...v1,
+    version: 2,
+    tables: { ...v1.tables, reviews: [], reviewRatings: [], receivedReviews: [] },
+  })
 }
 
 export function buildBackup(tables: BackupTables, exportedAt: string): Backup {
@@ -103,6 +132,8 @@ function crossCheck({
   reviews,
   reviewRatings,
   receivedReviews,
+  planActions,
+  reviewPlanActions,
 }: BackupTables): Found[] {
   const { found, add } = findings()
   const seen = new Set<string>()
@@ -159,6 +190,20 @@ function crossCheck({
     if (!byId.has(r.assessmentId))
       add(at, 'unknown-reference', { target: 'assessment', name: r.assessmentId })
   })
+  // A plan's actions belong to an assessment or a review of the backup, each once.
+  planActions.forEach((a, i) => {
+    const at = ['tables', 'planActions', i]
+    if (repeated(`action\u0000${a.assessmentId}\u0000${a.id}`)) add(at, 'duplicate', { name: a.id })
+    if (!byId.has(a.assessmentId))
+      add(at, 'unknown-reference', { target: 'assessment', name: a.assessmentId })
+  })
+  reviewPlanActions.forEach((a, i) => {
+    const at = ['tables', 'reviewPlanActions', i]
+    if (repeated(`reviewAction\u0000${a.reviewId}\u0000${a.id}`))
+      add(at, 'duplicate', { name: a.id })
+    if (!reviewById.has(a.reviewId))
+      add(at, 'unknown-reference', { target: 'review', name: a.reviewId })
+  })
   return found
 }
 
@@ -184,7 +229,9 @@ export function parseBackup(file: string, text: string): ParseResult<Backup> {
   const result =
     raw.version === 1
       ? mapOk(checkAgainst(file, raw, BackupV1Schema, BACKUP_LAYOUT), upV1)
-      : checkAgainst(file, raw, BackupSchema, BACKUP_LAYOUT)
+      : raw.version === 2
+        ? mapOk(checkAgainst(file, raw, BackupV2Schema, BACKUP_LAYOUT), upV2)
+        : checkAgainst(file, raw, BackupSchema, BACKUP_LAYOUT)
   if (!result.ok) return result
   return refuseFound(file, crossCheck(result.value.tables), raw, BACKUP_LAYOUT) ?? result
 }

@@ -184,6 +184,8 @@ export function chosenTables(
       (r) => reviewIds.has(r.reviewId) && itemKnown(byReview.get(r.reviewId), r.itemKey),
     ),
     receivedReviews: tables.receivedReviews.filter((r) => assessmentIds.has(r.assessmentId)),
+    planActions: tables.planActions.filter((a) => assessmentIds.has(a.assessmentId)),
+    reviewPlanActions: tables.reviewPlanActions.filter((a) => reviewIds.has(a.reviewId)),
   }
 }
 
@@ -255,6 +257,11 @@ export function mergePlan(tables: BackupTables, device: DeviceIndex): MergePlan 
       receivedReviews: tables.receivedReviews.filter(
         (r) => takenAssessments.has(r.assessmentId) || !device.received.has(r.assessmentId),
       ),
+      // A plan follows its assessment or review, whole.
+      planActions: tables.planActions.filter((a) => takenAssessments.has(a.assessmentId)),
+      reviewPlanActions: tables.reviewPlanActions.filter((a) => takenReviews.has(a.reviewId)),
+      // Keys seen are kept from both: a key is a fact, not a copy that can be newer.
+      reviewerKeys: tables.reviewerKeys,
     },
     replacedAssessments,
     replacedReviews,

@@ -3,6 +3,7 @@
  * seen in the reviews it received, by name, so a later review under a known name with another
  * key is flagged rather than taken as theirs. Pure: what to make of a signature.
  */
+import { z } from '../zod'
 import type { PublicKey } from '../io/sign'
 import type { SignatureCheck } from '../files/signature'
 
@@ -15,13 +16,13 @@ export interface DeviceKeyRecord {
   createdAt: string
 }
 
-/** A reviewer's key seen in a received review. */
-export interface ReviewerKeyRecord {
-  /** The reviewer's name as the review gives it (trimmed). */
-  name: string
-  fingerprint: string
-  firstSeen: string
-}
+/** A reviewer's key seen in a received review: the name as the review gives it, trimmed. */
+export const ReviewerKeyRecordSchema = z.object({
+  name: z.string().min(1).max(200),
+  fingerprint: z.string().regex(/^[0-9A-F]{4}( [0-9A-F]{4}){3}$/),
+  firstSeen: z.iso.datetime(),
+})
+export type ReviewerKeyRecord = z.infer<typeof ReviewerKeyRecordSchema>
 
 /**
  * What a signature means on this device: a key seen before under this name, the first key seen
@@ -30,7 +31,10 @@ export interface ReviewerKeyRecord {
 export type KeyStanding = 'known' | 'first' | 'different' | 'unsigned'
 
 /** The standing of a review's signature, given the keys this device has seen for its name. */
-export function keyStanding(check: SignatureCheck, seen: readonly ReviewerKeyRecord[]): KeyStanding {
+export function keyStanding(
+  check: SignatureCheck,
+  seen: readonly ReviewerKeyRecord[],
+): KeyStanding {
   if (check.state !== 'signed') return 'unsigned'
   if (!seen.length) return 'first'
   return seen.some((k) => k.fingerprint === check.fingerprint) ? 'known' : 'different'
