@@ -4,6 +4,7 @@ import { computed, ref, shallowReactive, shallowRef, toRaw } from 'vue'
 import { getAssessment, loadResponses, saveResponse, updateAssessment } from '@/db/assessments'
 import type { AssessmentRecord, ItemResponse, TargetOverrides } from '@/domain/assessment/records'
 import { rateableItems, type RateableItem } from '@/domain/assessment/items'
+import { ratingLayout, type RatingLayout } from '@/domain/assessment/layout'
 import {
   nextUnrated,
   progress,
@@ -67,7 +68,14 @@ export const useRatingStore = defineStore('rating', () => {
   )
   const scale = computed(() => (assessment.value ? getScale(assessment.value.scaleId) : undefined))
   const items = computed(() => (standard.value ? rateableItems(standard.value) : []))
-  const order = computed(() => items.value.map((i) => i.key))
+  /** Where each item is rated on the page: each once, K and S items under their first task. */
+  const layout = computed<RatingLayout>(() =>
+    standard.value
+      ? ratingLayout(standard.value, items.value)
+      : { tasks: [], attitudes: [], order: [], homeOf: new Map() },
+  )
+  /** The items in the order the page shows them: "next unrated" follows the page. */
+  const order = computed(() => layout.value.order)
   const itemsByKey = computed(() => new Map(items.value.map((i) => [i.key, i])))
 
   // Counts, adjusted by each change rather than counted again over every item.
@@ -264,6 +272,7 @@ export const useRatingStore = defineStore('rating', () => {
     standard,
     scale,
     items,
+    layout,
     order,
     overall,
     byDuty,

@@ -89,6 +89,11 @@ export const en: CoreMessages = {
     attitudes: 'Attitudes (the whole occupation)',
     attitudesMapped: 'Attitudes',
     sharedItem: 'Also used by {tasks}: rated once, shared by every task.',
+    references: {
+      heading: 'This task also uses (rated elsewhere):',
+      link: '{item}, now {rating}, rated under {task}: go there',
+      ratedUnder: 'rated under {task}',
+    },
     na: 'Not applicable',
     unrated: 'Not yet rated',
     clear: 'Clear rating',

@@ -91,6 +91,11 @@ export const zhTW = {
     attitudes: '態度（適用於整個職業）',
     attitudesMapped: '態度',
     sharedItem: '也用於 {tasks}：評分一次，各任務共用。',
+    references: {
+      heading: '此任務也用到（已在他處評分）：',
+      link: '{item}，目前 {rating}，在 {task} 評分：前往',
+      ratedUnder: '在 {task} 評分',
+    },
     na: '不適用',
     unrated: '未評',
     clear: '清除評分',
