@@ -59,6 +59,11 @@ export const useRatingStore = defineStore('rating', () => {
   let shown = shallowReactive(new Map<string, ItemResponse>())
   const status = ref<'idle' | 'loading' | 'ready' | 'missing'>('idle')
   const lastSavedAt = ref<string | null>(null)
+  /**
+   * The rating last cleared and the response it had, so the clear can be undone; dropped once
+   * the item is rated again (the clear no longer stands) or another one is cleared.
+   */
+  const cleared = shallowRef<{ key: string; before: ItemResponse } | null>(null)
   /** The save state of the assessment's targets, shown where they are set. */
   const targetsState = ref<SaveState | undefined>()
   let targetsSequence = 0
@@ -170,6 +175,7 @@ export const useRatingStore = defineStore('rating', () => {
       return
     }
     autosave.reset()
+    cleared.value = null
     latest = loaded
     shown = shallowReactive(new Map(loaded))
     responses.value = shown
@@ -208,7 +214,15 @@ export const useRatingStore = defineStore('rating', () => {
    * write that takes longer than REVEAL_MS is shown before it ends, as saving.
    */
   function rate(key: string, rating: RatingValue | null, startedAt = performance.now()) {
+    const before = latest.get(key)
+    if (rating === null && before && before.rating !== null) cleared.value = { key, before }
+    else if (rating !== null && cleared.value?.key === key) cleared.value = null
     change(key, { rating })
+    return saveNow(key, startedAt)
+  }
+
+  /** Writes an item's latest response now, and shows it once stored (see `rate`). */
+  function saveNow(key: string, startedAt: number): Promise<void> {
     const saved = autosave.save(key, startedAt)
     const reveal = () => {
       clearTimeout(timer)
@@ -217,6 +231,25 @@ export const useRatingStore = defineStore('rating', () => {
     const timer = setTimeout(reveal, REVEAL_MS)
     void saved.then(reveal, reveal)
     return saved
+  }
+
+  /**
+   * Undoes the last clear: the item's rating, note and evidence as they were before it, stored
+   * at once. Returns the item's key, or undefined when there is nothing to undo.
+   */
+  function undoClear(startedAt = performance.now()): string | undefined {
+    const last = cleared.value
+    if (!last) return undefined
+    cleared.value = null
+    const { rating, note, evidence } = last.before
+    change(last.key, { rating, note, evidence })
+    void saveNow(last.key, startedAt)
+    return last.key
+  }
+
+  /** Forgets the clear that could be undone (the person closed its message). */
+  function keepCleared(): void {
+    cleared.value = null
   }
 
   /** Sets a note or evidence text; stored after a short pause in typing, or on flush. */
@@ -256,6 +289,7 @@ export const useRatingStore = defineStore('rating', () => {
   }
 
   function close(): void {
+    cleared.value = null
     assessment.value = null
     status.value = 'idle'
   }
@@ -277,8 +311,11 @@ export const useRatingStore = defineStore('rating', () => {
     overall,
     byDuty,
     straightLine,
+    cleared,
     open,
     rate,
+    undoClear,
+    keepCleared,
     setText,
     flush: autosave.flush,
     retryFailed,

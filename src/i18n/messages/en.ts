@@ -78,6 +78,14 @@ export const en: CoreMessages = {
     progressDetail: '{rated} rated, {na} not applicable, {unrated} not yet rated',
     nextUnrated: 'Next unrated item',
     allDone: 'Every item is answered.',
+    reviewWords: {
+      progressValue: '{answered} of {total} reviewed',
+      nextUnrated: 'Next item to review',
+      allDone: 'Every item is reviewed.',
+    },
+    cleared: 'Cleared the rating of {item} (it was {rating}).',
+    undo: 'Undo',
+    dismiss: 'Close this message',
     search: 'Search items',
     searchPlaceholder: 'A code or words, e.g. K01',
     filter: 'Show',
@@ -108,13 +116,14 @@ export const en: CoreMessages = {
     failedCount: '{n} not saved',
     retry: 'Retry',
     keyboardHelp:
-      'Keys: digits rate, N not applicable, Delete clears, ↑↓ or J/K move, U next unrated',
+      'Keys: digits rate, N not applicable, Delete clears (Ctrl+Z undoes), ↑↓ or J/K move, U next unrated',
     straightLine:
       'You gave {share}% of the items the same rating ({value}). Please check each one reflects what you really do.',
     noMatches: 'No item matches.',
     shownCount: 'Showing {shown} of {total}',
     level: 'Target level {level}',
     results: 'See results',
+    exportForSupervisor: 'Export for your supervisor',
   },
   results: {
     title: 'Gap analysis',
