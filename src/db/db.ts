@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { AssessmentRecord, ResponseRecord } from '@/domain/assessment/records'
+import { baseTitle } from '@/domain/assessment/titles'
 import type { Setting, StoredStandard } from '@/domain/files/backup'
 import type {
   ReceivedReviewRecord,
@@ -63,6 +64,21 @@ export class GapLensDB extends Dexie {
     this.version(4).stores({
       cohortFiles: '&[cohortKey+assessmentId], cohortKey',
     })
+    // Version 5: a later round's number is data (`round`), shown in the interface's language;
+    // its title no longer ends in a label in the language it was made in (（第 2 輪）), so the
+    // titles stored with one lose it. No index changes.
+    this.version(5)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table<AssessmentRecord, string>('assessments')
+          .toCollection()
+          .modify((record) => {
+            // Only a record with a title and a round can have stored a round's label.
+            if (typeof record.title === 'string' && typeof record.round === 'number')
+              record.title = baseTitle(record.title, record.round)
+          }),
+      )
   }
 }
 

@@ -43,6 +43,19 @@ export const en: CoreMessages = {
     deleteConfirm: 'Delete',
     newRound: 'Start a new round',
     newRoundHint: 'Copies this round’s ratings as the starting point',
+    roundAsk: {
+      title: 'Start round {n}?',
+      from: 'The new round starts from “{title}” and carries over:',
+      carried: {
+        ratings: 'every item’s rating (not applicable included)',
+        notes: 'notes',
+        evidence: 'evidence',
+        targets: 'the targets you changed',
+      },
+      recheck:
+        'Carried ratings are only a starting point: re-check each one and change it to where you are now. This round stays as it is, and the results page compares the two.',
+      making: 'Starting…',
+    },
     missingStandard: 'Standard {id} not found',
     failed: 'The assessments could not be read: {detail}',
     actionFailed: 'That did not go through, and nothing was changed: {detail}',

@@ -45,6 +45,19 @@ export const zhTW = {
     deleteConfirm: '刪除',
     newRound: '開始新一輪',
     newRoundHint: '複製這一輪的評分作為起點',
+    roundAsk: {
+      title: '開始第 {n} 輪？',
+      from: '新的一輪從「{title}」開始，帶入這一輪的：',
+      carried: {
+        ratings: '每一項的評分（含不適用）',
+        notes: '備註',
+        evidence: '佐證',
+        targets: '你調整過的目標',
+      },
+      recheck:
+        '帶入的評分只是起點：請逐項重新確認，依你現在的情況修改。這一輪保持原樣，可在結果頁與新的一輪比較。',
+      making: '建立中…',
+    },
     missingStandard: '找不到職能基準 {id}',
     failed: '無法讀取自評：{detail}',
     actionFailed: '這項操作沒有完成，資料沒有任何變動：{detail}',
