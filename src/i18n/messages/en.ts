@@ -202,6 +202,15 @@ export const en: CoreMessages = {
     meanGapIs: 'mean gap {value}',
     topFew: 'The {n} largest gaps',
     strengthsFew: 'Strengths (top {n})',
+    ties: {
+      more: '{n} more share the last one’s figure: {figure}.',
+      order: 'Ties are listed by code.',
+      show: 'List these {n}',
+      hide: 'Hide them',
+      gap: 'a gap of {n}',
+      above: '{n} above target',
+      onTarget: 'on target',
+    },
     detail: 'In detail',
   },
   storage: {

@@ -203,6 +203,15 @@ export const zhTW = {
     meanGapIs: '平均落差 {value}',
     topFew: '落差最大的 {n} 項',
     strengthsFew: '強項（前 {n} 項）',
+    ties: {
+      more: '另有 {n} 項與最後一項同為{figure}。',
+      order: '同分者依代碼排列。',
+      show: '列出這 {n} 項',
+      hide: '收起',
+      gap: '落差 {n}',
+      above: '高於目標 {n}',
+      onTarget: '剛好達到目標',
+    },
     detail: '詳細結果',
   },
   storage: {
