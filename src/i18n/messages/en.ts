@@ -7,6 +7,8 @@ export const en: CoreMessages = {
     name: 'GapLens',
     tagline: 'Competency gap self-assessment',
     skip: 'Skip to main content',
+    wholeName: '{name} (a long name: press to show it whole)',
+    scrollHint: 'a wide table: scroll sideways',
     language: 'Language',
     nav: {
       label: 'Main',

@@ -10,6 +10,8 @@ export const zhTW = {
     name: 'GapLens',
     tagline: '職能落差自評',
     skip: '跳到主要內容',
+    wholeName: '{name}（名稱較長，按一下顯示全名）',
+    scrollHint: '表格較寬，可左右滑動',
     language: '語言',
     nav: {
       label: '主選單',
