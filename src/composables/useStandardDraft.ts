@@ -11,7 +11,7 @@ import {
   type Judgement,
   type JudgementAnswer,
 } from '@/domain/standard/import/paste'
-import { readTemplate } from '@/domain/standard/import/template'
+import { readTemplate } from '@/domain/standard/import/template/read'
 import { parseStandardFile } from '@/domain/standard/parse'
 import type { FileFailure } from '@/domain/io/problems'
 import {

@@ -1,9 +1,9 @@
 /**
- * Says a problem of a pasted standard text (src/domain/standard/import/problems.ts) in the
+ * Says a problem of a pasted standard text (src/domain/standard/import/paste/problems.ts) in the
  * interface language, its line first: 「第 12 行：級別「9」不在 1 到 6 之間」.
  */
 import { translate, type Locale, type MessageKey } from '.'
-import type { PasteProblem } from '@/domain/standard/import/problems'
+import type { PasteProblem } from '@/domain/standard/import/paste/problems'
 import './sections/library'
 
 export function describePasteProblem(p: PasteProblem, lang: Locale): string {

@@ -1,12 +1,13 @@
 /**
- * Says a problem of a filled CSV template (src/domain/standard/import/template-problems.ts) in
+ * Says a problem of a filled CSV template (src/domain/standard/import/template/problems.ts) in
  * the interface language: one sentence, the line first, then the row in the standard's own
  * words, e.g. 「第 12 行：行為指標 P1.2.3 的職能級別「9」不在 1 到 6 之間。」 or
  * "Line 12: the competency level “9” of indicator P1.2.3 is not between 1 and 6."
  */
 import { translate, type Locale, type MessageKey } from '.'
 import './sections/template'
-import type { TemplateKind, TemplateProblem } from '@/domain/standard/import/template-problems'
+import type { TemplateKind } from '@/domain/standard/import/template/format'
+import type { TemplateProblem } from '@/domain/standard/import/template/problems'
 
 const kindWord = (lang: Locale, kind: TemplateKind) =>
   translate(lang, `template.kinds.${kind}` satisfies MessageKey)

@@ -8,22 +8,18 @@ import { describe, expect, it } from 'vitest'
 import { parseStandardFile } from '@/domain/standard/parse'
 import { Standard } from '@/domain/standard/schema'
 import { parseCsv } from '@/domain/io/csv'
+import { readTemplate, type TemplateResult } from '@/domain/standard/import/template/read'
+import { templateOf } from '@/domain/standard/import/template/write'
+import { TEMPLATE_COLUMNS } from '@/domain/standard/import/template/format'
+import { TEMPLATE_MAX_CELL, TEMPLATE_MAX_ROWS } from '@/domain/standard/import/template/rows'
 import {
-  blankTemplate,
-  readTemplate,
-  templateOf,
-  TEMPLATE_COLUMNS,
-  TEMPLATE_MAX_CELL,
-  TEMPLATE_MAX_ROWS,
   TEMPLATE_PROBLEM_CODES,
   type TemplateProblem,
-  type TemplateResult,
-} from '@/domain/standard/import/template'
-import type {
-  TemplateProblemCode,
-  TemplateProblemParams,
-} from '@/domain/standard/import/template-problems'
+  type TemplateProblemCode,
+  type TemplateProblemParams,
+} from '@/domain/standard/import/template/problems'
 import { shortHash } from '@/domain/standard/import/text'
+import { blankTemplate } from '@/i18n/blank-template'
 import { describeTemplateProblem } from '@/i18n/template-problems'
 import { templateZhTW } from '@/i18n/messages/template.zh-TW'
 import { templateEn } from '@/i18n/messages/template.en'

@@ -1,7 +1,7 @@
 /**
  * Messages of the standards library: the CSV template of a standard (zh-TW) — its column notes,
  * the example rows of the blank template, its file name, and every problem of reading one
- * (src/domain/standard/import/template-problems.ts). `{line}` is the line of the file.
+ * (src/domain/standard/import/template/problems.ts). `{line}` is the line of the file.
  */
 export const templateZhTW = {
   title: '職能基準範本（CSV）',

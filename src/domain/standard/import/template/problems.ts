@@ -1,49 +1,10 @@
 /**
  * What can be wrong with a filled CSV template of a standard, as data: a code, its parameters
  * and the 1-based line of the file where the row starts (a quoted cell may span lines, so a
- * row's line is not its index). The shape is the paste parser's (./problems); the interface
- * words each code (src/i18n/template-problems.ts), nothing here knows a language.
+ * row's line is not its index). The shape is the paste parser's (../paste/problems); the
+ * interface words each code (src/i18n/template-problems.ts), nothing here knows a language.
  */
-
-/** The row kinds of the template (see ./template). */
-export type TemplateKind =
-  | 'standard'
-  | 'field'
-  | 'occupation'
-  | 'industry'
-  | 'duty'
-  | 'task'
-  | 'output'
-  | 'indicator'
-  | 'knowledge'
-  | 'skill'
-  | 'attitude'
-  | 'footnote'
-  | 'note'
-  | 'qualification'
-  | 'supplement'
-  | 'version'
-  | 'editorial'
-  | 'source'
-
-/** The columns of the template, by their stable header names. */
-export type TemplateColumn =
-  | 'kind'
-  | 'code'
-  | 'duty'
-  | 'task'
-  | 'outputs'
-  | 'level'
-  | 'title'
-  | 'text'
-  | 'footnotes'
-  | 'explains'
-  | 'id'
-  | 'version'
-  | 'status'
-  | 'date'
-  | 'source'
-  | 'lang'
+import type { TemplateColumn, TemplateKind } from './format'
 
 export interface TemplateProblemParams {
   /** Nothing but white space (or a byte-order mark). */
@@ -164,4 +125,21 @@ export function templateProblem<C extends TemplateProblemCode>(
   line: number,
 ): TemplateProblem {
   return { code, params, line } as TemplateProblem
+}
+
+/** The problems a reading has found so far, kept up to a bound. */
+export interface TemplateProblemList {
+  readonly list: TemplateProblem[]
+  add: (problem: TemplateProblem) => void
+}
+
+/** A list that keeps the first `max` problems: enough to fix a file, bounded for a hostile one. */
+export function templateProblemList(max: number): TemplateProblemList {
+  const list: TemplateProblem[] = []
+  return {
+    list,
+    add: (problem) => {
+      if (list.length < max) list.push(problem)
+    },
+  }
 }

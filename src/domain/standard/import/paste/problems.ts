@@ -2,6 +2,8 @@
  * What can be wrong with a pasted standard text, as data: a code, its parameters and the 1-based
  * line of the paste. The interface words each code (src/i18n); nothing here knows a language.
  */
+import { Refusal } from '../refusal'
+
 export interface PasteProblemParams {
   /** Nothing but white space was pasted. */
   'paste-empty': Record<string, never>
@@ -56,4 +58,9 @@ export function pasteProblem<C extends PasteProblemCode>(
   line: number,
 ): PasteProblem {
   return { code, params, line } as PasteProblem
+}
+
+/** Stops the reading: the problems found so far, and the one that stops it. */
+export function refuse(found: readonly PasteProblem[], problem: PasteProblem): never {
+  throw new Refusal([...found, problem])
 }

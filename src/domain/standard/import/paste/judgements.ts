@@ -4,7 +4,7 @@
  * (`note`), worded as the bundled files word theirs; a judgement folded into another's entry
  * (one footnote anchor among many) has `note: null`.
  */
-import type { EditorialNote } from '../schema'
+import type { EditorialNote } from '../../schema'
 
 export type JudgementKind =
   /** The standard has no 職能基準代碼: the id is ours. value: the id. */
