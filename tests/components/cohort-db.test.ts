@@ -104,7 +104,7 @@ describe('database version 4', () => {
     const db = new GapLensDB(dbName)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     expect((await db.reviews.get('r'))?.assessmentId).toBe('a')
     expect(await db.cohortFiles.count()).toBe(0)
     const r = await record()
