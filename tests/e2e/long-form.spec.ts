@@ -95,15 +95,15 @@ test.describe('one place to rate each item', () => {
     const references = await t12.locator('[data-reference]').count()
     await item(page, 'P1.2.1').focus()
     for (let i = 0; i < cards + references; i++) await page.keyboard.press('5')
+    // Every digit went to a card the person saw: T1.2's own, then T1.3's first ones.
+    await expect(page.locator('.rate-page [data-item-key][data-state="rated"]')).toHaveCount(
+      cards + references + 1,
+      { timeout: 20_000 },
+    )
     await expect(page.getByTestId('save-status')).toContainText('所有變更都已儲存', {
       timeout: 20_000,
     })
     expect(await shownRating(page, 'S01')).toBe('2')
-    // Every digit went to a card the person saw: T1.2's own, then T1.3's first ones.
-    const rated = await page
-      .locator('.rate-page [data-item-key][data-state="rated"]')
-      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.itemKey))
-    expect(rated).toHaveLength(cards + references + 1)
     await expect(t12.locator('[data-item-key]:not([data-state="rated"])')).toHaveCount(0)
     // The reference under T1.2 shows S01's rating and leads to it.
     await expect(t12.locator('[data-reference="S01"] .rating')).toHaveText('2 有所認識')
