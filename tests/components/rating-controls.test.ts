@@ -4,13 +4,12 @@ import type { ComponentOptions, ComponentPublicInstance } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
 import RatingScale from '@/components/rating/RatingScale.vue'
 import RatingStatusBar from '@/components/rating/RatingStatusBar.vue'
-import RateView from '@/views/RateView.vue'
 import { SCALES } from '@/domain/assessment/scales'
 import { LIMITS, type AssessmentRecord } from '@/domain/assessment/records'
 import { useRatingStore } from '@/stores/rating'
 import { locale } from '@/i18n'
 import { saveResponse } from '@/db/assessments'
-import { freshDatabase, makeRouter, startFixtureAssessment, until } from './helpers'
+import { freshDatabase, mountRatePage, startFixtureAssessment, until } from './helpers'
 
 beforeEach(() => {
   locale.value = 'zh-TW'
@@ -121,15 +120,8 @@ describe('rating page', () => {
   ) {
     const { pinia, record } = await startFixtureAssessment()
     await before?.(record)
-    const router = makeRouter()
-    await router.push(`/assessments/${record.id}`)
-    const wrapper = mount(RateView, {
-      props: { id: record.id },
-      global: { plugins: [pinia, router], mixins },
-      attachTo: document.body,
-    })
     // The list is drawn a task at a time; the page says when it is whole.
-    await until(() => wrapper.find('.rate-page[data-resumed="true"]').exists())
+    const wrapper = await mountRatePage(pinia, record.id, { mixins })
     return { wrapper, record }
   }
 
@@ -196,13 +188,7 @@ describe('rating page', () => {
       evidence: '',
       updatedAt: new Date().toISOString(),
     })
-    const router = makeRouter()
-    await router.push(`/assessments/${record.id}`)
-    const wrapper = mount(RateView, {
-      props: { id: record.id },
-      global: { plugins: [pinia, router] },
-      attachTo: document.body,
-    })
+    const wrapper = await mountRatePage(pinia, record.id, { resumed: false })
     // The page opens at T1.2, drawn first; T1.1, above it, comes last.
     await until(() => wrapper.find('[data-reference="S01"]').exists())
     expect(wrapper.find('[data-item-key="S01"]').exists()).toBe(false)

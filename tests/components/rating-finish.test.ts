@@ -7,7 +7,6 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import RateView from '@/views/RateView.vue'
 import ReviewView from '@/views/ReviewView.vue'
 import RatingStatusBar from '@/components/rating/RatingStatusBar.vue'
 import FoldedText from '@/components/review/FoldedText.vue'
@@ -15,7 +14,14 @@ import { saveResponse } from '@/db/assessments'
 import { importForReview } from '@/db/reviews'
 import { useRatingStore } from '@/stores/rating'
 import { locale } from '@/i18n'
-import { freshDatabase, freshPinia, makeRouter, startFixtureAssessment, until } from './helpers'
+import {
+  freshDatabase,
+  freshPinia,
+  makeRouter,
+  mountRatePage,
+  startFixtureAssessment,
+  until,
+} from './helpers'
 import { makeAssessmentFile } from '../fixtures/assessment-file'
 
 const database = freshDatabase()
@@ -30,14 +36,7 @@ async function mountRateView(
 ): Promise<{ wrapper: VueWrapper; id: string }> {
   const { pinia, record } = await startFixtureAssessment()
   await before?.(record.id)
-  const router = makeRouter()
-  await router.push(`/assessments/${record.id}`)
-  const wrapper = mount(RateView, {
-    props: { id: record.id },
-    global: { plugins: [pinia, router] },
-    attachTo: document.body,
-  })
-  await wait(() => wrapper.find('.rate-page[data-resumed="true"]').exists())
+  const wrapper = await mountRatePage(pinia, record.id)
   return { wrapper, id: record.id }
 }
 
