@@ -32,7 +32,7 @@ describe('the largest gaps, cut', () => {
       props: {
         caption: '落差最大的 3 項',
         cut,
-        tieFigure: (item) => `落差 ${item.gap}`,
+        figure: 'gap',
         empty: '',
         responses,
       },
@@ -52,7 +52,13 @@ describe('the largest gaps, cut', () => {
     const single = new Map([['P1.1.1', r(1)]])
     const one = analyse(standard, SCALES['proficiency-5'], { duties: {}, tasks: {} }, single)
     const wrapper = mount(ItemGapTable, {
-      props: { caption: '', cut: topGaps(one.items, 3), empty: '', responses: single },
+      props: {
+        caption: '',
+        cut: topGaps(one.items, 3),
+        figure: 'gap',
+        empty: '',
+        responses: single,
+      },
     })
     expect(wrapper.findAll('tr[data-item]')).toHaveLength(1)
     expect(wrapper.find('[data-testid="ties"]').exists()).toBe(false)
