@@ -224,6 +224,11 @@ test.describe('the phone and the laptop', () => {
       if (device === 'laptop') return
 
       expect(await unannouncedOverflow(page), 'the rating page').toEqual([])
+      // In English too, whose words are longer (the header's links).
+      await page.getByRole('button', { name: 'English' }).click()
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+      expect(await unannouncedOverflow(page), 'the rating page in English').toEqual([])
+      await page.getByRole('button', { name: '繁體中文' }).click()
       await page.goto(`${page.url()}/results`)
       await expect(page.getByTestId('results-report')).toBeVisible()
       expect(await unannouncedOverflow(page), 'the results').toEqual([])
