@@ -8,6 +8,8 @@ export interface KeyboardRatingOptions {
   values: () => number[]
   rate: (key: string, value: RatingValue | null, at: number) => void
   nextUnrated: (afterKey?: string) => string | undefined
+  /** Undoes the last clear (Ctrl+Z or ⌘Z); true when there was one to undo. */
+  undo?: () => boolean
 }
 
 const ITEM = '[data-item-key]'
@@ -26,7 +28,8 @@ function inSight(el: HTMLElement): boolean {
 
 /**
  * Rating from the keyboard: on a focused item, a digit rates it, N marks it not applicable,
- * Delete clears it; ↑/↓ (or K/J) move between items and U jumps to the next unrated one.
+ * Delete or Backspace clears it (Ctrl+Z or ⌘Z undoes the clear); ↑/↓ (or K/J) move between
+ * items and U jumps to the next unrated one.
  * Rating an item moves on to the next, so a whole standard can be rated without a mouse.
  */
 export function useKeyboardRating(options: KeyboardRatingOptions) {
@@ -70,8 +73,12 @@ export function useKeyboardRating(options: KeyboardRatingOptions) {
 
   function onKeydown(event: KeyboardEvent): void {
     const target = event.target as HTMLElement
-    if (event.altKey || event.ctrlKey || event.metaKey) return
     if (target.closest('textarea, input, select, summary')) return
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'z') {
+      if (options.undo?.()) event.preventDefault()
+      return
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey) return
     const item = target.closest<HTMLElement>(ITEM)
     const key = item?.dataset.itemKey
     if (!item || key === undefined) return

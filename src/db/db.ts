@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { AssessmentRecord, ResponseRecord } from '@/domain/assessment/records'
+import { baseTitle } from '@/domain/assessment/titles'
 import type { Setting, StoredStandard } from '@/domain/files/backup'
 import type {
   ReceivedReviewRecord,
@@ -85,12 +86,27 @@ export class GapLensDB extends Dexie {
     this.version(4).stores({
       cohortFiles: '&[cohortKey+assessmentId], cohortKey',
     })
-    // Version 5: development plans, one record per action: an employee's plan of each of their
+    // Version 5: a later round's number is data (`round`), shown in the interface's language;
+    // its title no longer ends in a label in the language it was made in (（第 2 輪）), so the
+    // titles stored with one lose it. No index changes.
+    this.version(5)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table<AssessmentRecord, string>('assessments')
+          .toCollection()
+          .modify((record) => {
+            // Only a record with a title and a round can have stored a round's label.
+            if (typeof record.title === 'string' && typeof record.round === 'number')
+              record.title = baseTitle(record.title, record.round)
+          }),
+      )
+    // Version 6: development plans, one record per action: an employee's plan of each of their
     // assessments, and a supervisor's plan of each review (apart from the employee's draft);
     // reviews stored before hold the employee's file without a plan: they get an empty one.
     // And signing keys: the device's own (to sign the reviews it exports) and the reviewers'
     // seen in received reviews, by name.
-    this.version(5)
+    this.version(6)
       .stores({
         planActions: '&[assessmentId+id], assessmentId',
         reviewPlanActions: '&[reviewId+id], reviewId',

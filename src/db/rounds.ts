@@ -6,14 +6,7 @@
 import { getDb } from './db'
 import { byItemKey, stamp } from './assessments'
 import type { AssessmentRecord, ItemResponse } from '@/domain/assessment/records'
-import {
-  nextRound,
-  nextRoundOn,
-  previousRound,
-  type RoundPlan,
-  type RoundSuffix,
-} from '@/domain/assessment/rounds'
-import { roundSuffix } from '@/domain/assessment/titles'
+import { nextRound, nextRoundOn, previousRound, type RoundPlan } from '@/domain/assessment/rounds'
 import { carriedOn } from '@/domain/assessment/carry'
 
 /** A new round to store, and the responses it starts with (plain objects), by item key. */
@@ -52,15 +45,11 @@ function startFrom(
 
 /**
  * Starts a new round from an earlier assessment: same standard, person, scale and targets,
- * with the earlier ratings, notes and evidence as the starting point. `suffix` gives the end of
- * its title, in the interface's language: （第 2 輪） or " (round 2)".
+ * with the earlier ratings, notes and evidence as the starting point.
  */
-export function startNewRound(
-  fromId: string,
-  suffix: RoundSuffix = roundSuffix,
-): Promise<AssessmentRecord> {
+export function startNewRound(fromId: string): Promise<AssessmentRecord> {
   return startFrom(fromId, (from, responses) => ({
-    round: nextRound(from, stamp(), suffix),
+    round: nextRound(from, stamp()),
     responses,
   }))
 }
@@ -73,11 +62,10 @@ export function startNewRound(
 export function startRoundOn(
   fromId: string,
   plan: (from: AssessmentRecord, responses: Map<string, ItemResponse>) => RoundPlan,
-  suffix: RoundSuffix = roundSuffix,
 ): Promise<AssessmentRecord> {
   return startFrom(fromId, (from, responses) => {
     const next = plan(from, responses)
-    return { round: nextRoundOn(from, next, stamp(), suffix), responses: next.responses }
+    return { round: nextRoundOn(from, next, stamp()), responses: next.responses }
   })
 }
 

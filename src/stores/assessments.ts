@@ -108,13 +108,32 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     await refresh()
   }
 
-  async function newRound(
-    fromId: string,
-    suffix?: (round: number) => string,
-  ): Promise<AssessmentRecord> {
-    const record = await startNewRound(fromId, suffix)
-    await refresh()
-    return record
+  /** The rounds being started, by what they start from: a second click joins the first. */
+  const starting = new Map<string, Promise<AssessmentRecord>>()
+
+  /** Makes a round once: asked again while it is being made (a double click), the same round. */
+  function once(key: string, make: () => Promise<AssessmentRecord>): Promise<AssessmentRecord> {
+    const pending = starting.get(key)
+    if (pending) return pending
+    const made = (async () => {
+      try {
+        const record = await make()
+        await refresh()
+        return record
+      } finally {
+        starting.delete(key)
+      }
+    })()
+    starting.set(key, made)
+    return made
+  }
+
+  /**
+   * Starts a new round from an assessment (see startNewRound). A double click makes one round,
+   * not two.
+   */
+  function newRound(fromId: string): Promise<AssessmentRecord> {
+    return once(`next:${fromId}`, () => startNewRound(fromId))
   }
 
   /**
@@ -122,37 +141,31 @@ export const useAssessmentsStore = defineStore('assessments', () => {
    * person and scale, carrying over the responses of the items whose code and text are the same
    * and recording what changed, came and went (see domain/assessment/carry.ts). The earlier
    * round stays as it was, on its own version. Rejects, storing nothing, when either standard
-   * is not on this device.
+   * is not on this device. A double click makes one round.
    */
-  async function reassess(
-    fromId: string,
-    newerId: string,
-    suffix?: (round: number) => string,
-  ): Promise<AssessmentRecord> {
+  function reassess(fromId: string, newerId: string): Promise<AssessmentRecord> {
+    return once(`on:${fromId}:${newerId}`, () => startOn(fromId, newerId))
+  }
+
+  async function startOn(fromId: string, newerId: string): Promise<AssessmentRecord> {
     await standards.load()
     const newer = standards.get(newerId)
     if (!newer) throw new Error(`no standard ${newerId}`)
-    const record = await startRoundOn(
-      fromId,
-      (from, stored) => {
-        const older = standards.get(from.standardId)
-        if (!older) throw new Error(`no standard ${from.standardId}`)
-        const { responses: carried, carriedFrom } = carryOver(
-          from.id,
-          stored,
-          diffStandards(toRaw(older), toRaw(newer)),
-        )
-        return {
-          standardId: newer.id,
-          targets: carryTargets(from.targets, newer),
-          responses: carried,
-          carriedFrom,
-        }
-      },
-      suffix,
-    )
-    await refresh()
-    return record
+    return startRoundOn(fromId, (from, stored) => {
+      const older = standards.get(from.standardId)
+      if (!older) throw new Error(`no standard ${from.standardId}`)
+      const { responses: carried, carriedFrom } = carryOver(
+        from.id,
+        stored,
+        diffStandards(toRaw(older), toRaw(newer)),
+      )
+      return {
+        standardId: newer.id,
+        targets: carryTargets(from.targets, newer),
+        responses: carried,
+        carriedFrom,
+      }
+    })
   }
 
   return {

@@ -4,6 +4,7 @@ import { computed, ref, shallowReactive, shallowRef, toRaw } from 'vue'
 import { getAssessment, loadResponses, saveResponse, updateAssessment } from '@/db/assessments'
 import type { AssessmentRecord, ItemResponse, TargetOverrides } from '@/domain/assessment/records'
 import { rateableItems, type RateableItem } from '@/domain/assessment/items'
+import { ratingLayout, type RatingLayout } from '@/domain/assessment/layout'
 import {
   nextUnrated,
   progress,
@@ -58,6 +59,11 @@ export const useRatingStore = defineStore('rating', () => {
   let shown = shallowReactive(new Map<string, ItemResponse>())
   const status = ref<'idle' | 'loading' | 'ready' | 'missing'>('idle')
   const lastSavedAt = ref<string | null>(null)
+  /**
+   * The rating last cleared and the response it had, so the clear can be undone; dropped once
+   * the item is rated again (the clear no longer stands) or another one is cleared.
+   */
+  const cleared = shallowRef<{ key: string; before: ItemResponse } | null>(null)
   /** The save state of the assessment's targets, shown where they are set. */
   const targetsState = ref<SaveState | undefined>()
   let targetsSequence = 0
@@ -67,7 +73,14 @@ export const useRatingStore = defineStore('rating', () => {
   )
   const scale = computed(() => (assessment.value ? getScale(assessment.value.scaleId) : undefined))
   const items = computed(() => (standard.value ? rateableItems(standard.value) : []))
-  const order = computed(() => items.value.map((i) => i.key))
+  /** Where each item is rated on the page: each once, K and S items under their first task. */
+  const layout = computed<RatingLayout>(() =>
+    standard.value
+      ? ratingLayout(standard.value, items.value)
+      : { tasks: [], attitudes: [], order: [], homeOf: new Map() },
+  )
+  /** The items in the order the page shows them: "next unrated" follows the page. */
+  const order = computed(() => layout.value.order)
   const itemsByKey = computed(() => new Map(items.value.map((i) => [i.key, i])))
 
   // Counts, adjusted by each change rather than counted again over every item.
@@ -166,6 +179,7 @@ export const useRatingStore = defineStore('rating', () => {
       return
     }
     autosave.reset()
+    cleared.value = null
     latest = loaded
     shown = shallowReactive(new Map(loaded))
     responses.value = shown
@@ -206,7 +220,15 @@ export const useRatingStore = defineStore('rating', () => {
    * write that takes longer than REVEAL_MS is shown before it ends, as saving.
    */
   function rate(key: string, rating: RatingValue | null, startedAt = performance.now()) {
+    const before = latest.get(key)
+    if (rating === null && before && before.rating !== null) cleared.value = { key, before }
+    else if (rating !== null && cleared.value?.key === key) cleared.value = null
     change(key, { rating })
+    return saveNow(key, startedAt)
+  }
+
+  /** Writes an item's latest response now, and shows it once stored (see `rate`). */
+  function saveNow(key: string, startedAt: number): Promise<void> {
     const saved = autosave.save(key, startedAt)
     const reveal = () => {
       clearTimeout(timer)
@@ -225,6 +247,27 @@ export const useRatingStore = defineStore('rating', () => {
     const current = latest.get(key)
     if (!current?.carried) return Promise.resolve()
     return rate(key, current.rating, startedAt)
+  }
+
+  /**
+   * Undoes the last clear: the item's rating, note and evidence as they were before it, stored
+   * at once. Returns the item's key, or undefined when there is nothing to undo.
+   */
+  function undoClear(startedAt = performance.now()): string | undefined {
+    const last = cleared.value
+    if (!last) return undefined
+    cleared.value = null
+    const { rating, note, evidence, carried } = last.before
+    change(last.key, { rating, note, evidence })
+    // Put back as it was: a rating carried from the last round is still to be confirmed.
+    if (carried) latest.set(last.key, { ...latest.get(last.key)!, carried })
+    void saveNow(last.key, startedAt)
+    return last.key
+  }
+
+  /** Forgets the clear that could be undone (the person closed its message). */
+  function keepCleared(): void {
+    cleared.value = null
   }
 
   /** Sets a note or evidence text; stored after a short pause in typing, or on flush. */
@@ -264,6 +307,7 @@ export const useRatingStore = defineStore('rating', () => {
   }
 
   function close(): void {
+    cleared.value = null
     assessment.value = null
     status.value = 'idle'
   }
@@ -280,14 +324,18 @@ export const useRatingStore = defineStore('rating', () => {
     standard,
     scale,
     items,
+    layout,
     order,
     overall,
     byDuty,
     straightLine,
     carried,
+    cleared,
     open,
     rate,
     confirm,
+    undoClear,
+    keepCleared,
     setText,
     flush: autosave.flush,
     retryFailed,

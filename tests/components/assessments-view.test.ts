@@ -34,6 +34,7 @@ describe('the list of assessments', () => {
     })
     vi.spyOn(database().responses, 'bulkAdd').mockRejectedValue(full)
     await button(wrapper, '開始新一輪').trigger('click')
+    await wrapper.get('[role="alertdialog"] [data-testid="confirm"]').trigger('click')
     await until(() => wrapper.find('[role="alert"]').exists())
     expect(wrapper.get('[role="alert"]').text()).toContain('儲存空間已滿')
     expect(wrapper.get('[role="alert"]').text()).toContain('資料沒有任何變動')
@@ -44,12 +45,48 @@ describe('the list of assessments', () => {
     expect(wrapper.findAll('[data-assessment-id]')).toHaveLength(1)
   })
 
-  it('names the round in the interface language', async () => {
-    locale.value = 'en'
+  it('asks first, saying what the round carries and that each rating is to be checked again', async () => {
+    const { wrapper, router } = await mountList()
+    await button(wrapper, '開始新一輪').trigger('click')
+    const dialog = wrapper.get('[role="alertdialog"]')
+    expect(dialog.text()).toContain('開始第 2 輪？')
+    expect(dialog.findAll('[data-testid="round-carries"] li').map((li) => li.text())).toEqual([
+      '每一項的評分（含不適用）',
+      '備註',
+      '佐證',
+      '你調整過的目標',
+    ])
+    expect(dialog.text()).toContain('請逐項重新確認')
+    await dialog
+      .findAll('button')
+      .find((b) => b.text() === '取消')!
+      .trigger('click')
+    expect(wrapper.find('[role="alertdialog"]').exists()).toBe(false)
+    await flushPromises()
+    expect(await database().assessments.count()).toBe(1)
+    expect(router.currentRoute.value.name).toBe('assessments')
+  })
+
+  it('a double click makes one round; its label follows the interface language', async () => {
     const { wrapper, record, router } = await mountList()
-    await button(wrapper, 'Start a new round').trigger('click')
+    // Twice on the card's button: the second click lands on the dialog's backdrop.
+    await button(wrapper, '開始新一輪').trigger('click')
+    await wrapper.get('.backdrop').trigger('click')
+    const confirm = wrapper.get('[role="alertdialog"] [data-testid="confirm"]')
+    await confirm.trigger('click')
+    await confirm.trigger('click')
     await until(() => router.currentRoute.value.name === 'rate')
-    const round = await database().assessments.get(String(router.currentRoute.value.params.id))
-    expect(round?.title).toBe(`${record.title} (round 2)`)
+    const all = await database().assessments.toArray()
+    expect(all).toHaveLength(2)
+    const round = all.find((a) => a.id === router.currentRoute.value.params.id)!
+    expect(round).toMatchObject({ round: 2, title: record.title })
+
+    await router.push('/assessments')
+    await until(() => wrapper.findAll('[data-assessment-id]').length === 2)
+    const heading = () => wrapper.get(`[data-assessment-id="${round.id}"] h2`).text()
+    expect(heading()).toBe(`${record.title}（第 2 輪）`)
+    locale.value = 'en'
+    await flushPromises()
+    expect(heading()).toBe(`${record.title} (round 2)`)
   })
 })

@@ -98,7 +98,7 @@ describe('database version 4', () => {
     const db = new GapLensDB(dbName)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(6)
     expect((await db.reviews.get('r'))?.assessmentId).toBe('a')
     expect(await db.cohortFiles.count()).toBe(0)
     const r = await record()

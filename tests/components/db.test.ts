@@ -31,7 +31,7 @@ describe('database versions', () => {
     const db = new GapLensDB(dbName)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(6)
     expect(await db.settings.get('welcome')).toEqual({ key: 'welcome', value: { seen: true } })
     expect((await db.standards.get('X-1'))?.file).toBe('x.json')
     expect(await db.assessments.count()).toBe(0)
@@ -54,13 +54,62 @@ describe('database versions', () => {
     const db = new GapLensDB(dbName)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(6)
     expect((await db.assessments.get('a'))?.standardId).toBe('S')
     expect((await db.responses.get(['a', 'K01']))?.rating).toBe(3)
     expect(await db.reviews.count()).toBe(0)
     expect(await db.reviewRatings.count()).toBe(0)
     expect(await db.receivedReviews.count()).toBe(0)
     expect(await db.cohortFiles.count()).toBe(0)
+  })
+
+  it('opens a database made by version 4: a later round’s title loses the label stored in it', async () => {
+    const dbName = name()
+    // Version 4 exactly as the cohort released it.
+    const v4 = new Dexie(dbName)
+    v4.version(1).stores({ settings: '&key', standards: '&id' })
+    v4.version(2).stores({
+      assessments: '&id, standardId, updatedAt',
+      responses: '&[assessmentId+itemKey], assessmentId',
+    })
+    v4.version(3).stores({
+      reviews: '&id, assessmentId, updatedAt',
+      reviewRatings: '&[reviewId+itemKey], reviewId',
+      receivedReviews: '&assessmentId',
+    })
+    v4.version(4).stores({ cohortFiles: '&[cohortKey+assessmentId], cohortKey' })
+    const row = (id: string, title: string, round: number) => ({
+      id,
+      standardId: 'S',
+      title,
+      round,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    })
+    await v4
+      .table('assessments')
+      .bulkPut([
+        row('first', '年度自評', 1),
+        row('zh', '年度自評（第 2 輪）', 2),
+        row('en', 'Annual (round 3)', 3),
+        row('mine', '我的（第 2 輪）', 1),
+      ])
+    await v4.table('responses').put({ assessmentId: 'zh', itemKey: 'K01', rating: 3 })
+    v4.close()
+
+    const db = new GapLensDB(dbName)
+    opened.push(db)
+    await db.open()
+    expect(db.verno).toBe(6)
+    const titles = Object.fromEntries((await db.assessments.toArray()).map((a) => [a.id, a.title]))
+    expect(titles).toEqual({
+      first: '年度自評',
+      zh: '年度自評',
+      en: 'Annual',
+      // A first round's title is the person's own, whatever it ends in.
+      mine: '我的（第 2 輪）',
+    })
+    expect((await db.assessments.get('zh'))?.round).toBe(2)
+    expect((await db.responses.get(['zh', 'K01']))?.rating).toBe(3)
   })
 
   it('opens a database made by version 4: reviews, received reviews and cohort files get an empty plan', async () => {
@@ -92,7 +141,7 @@ describe('database versions', () => {
     const db = new GapLensDB(dbName)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(6)
     expect((await db.reviews.get('r'))?.assessment).toEqual({ ...block, plan: [] })
     const received = await db.receivedReviews.get('a')
     expect(received?.review).toEqual({ ...review, plan: [] })

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach } from 'vitest'
+import type { ComponentOptions } from 'vue'
+import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import RateView from '@/views/RateView.vue'
 import Dexie from 'dexie'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { GapLensDB, setDb } from '@/db/db'
@@ -74,4 +77,25 @@ export async function startFixtureAssessment(subject: Partial<Subject> = {}) {
     subject: { name: '王小明', employeeId: '', department: '', jobTitle: '', ...subject },
   })
   return { pinia, record }
+}
+
+/**
+ * The rating page of an assessment, mounted on the document (the keyboard moves the focus).
+ * Unless told not to, waits until the page has opened where the person left off, its list whole.
+ */
+export async function mountRatePage(
+  pinia: Pinia,
+  id: string,
+  options: { mixins?: ComponentOptions[]; resumed?: boolean } = {},
+) {
+  const router = makeRouter()
+  await router.push(`/assessments/${id}`)
+  const wrapper = mount(RateView, {
+    props: { id },
+    global: { plugins: [pinia, router], mixins: options.mixins ?? [] },
+    attachTo: document.body,
+  })
+  if (options.resumed !== false)
+    await until(() => wrapper.find('.rate-page[data-resumed="true"]').exists(), 10_000)
+  return wrapper
 }

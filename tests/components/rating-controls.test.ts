@@ -4,13 +4,12 @@ import type { ComponentOptions, ComponentPublicInstance } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
 import RatingScale from '@/components/rating/RatingScale.vue'
 import RatingStatusBar from '@/components/rating/RatingStatusBar.vue'
-import RateView from '@/views/RateView.vue'
 import { SCALES } from '@/domain/assessment/scales'
 import { LIMITS, type AssessmentRecord } from '@/domain/assessment/records'
 import { useRatingStore } from '@/stores/rating'
 import { locale } from '@/i18n'
 import { saveResponse } from '@/db/assessments'
-import { freshDatabase, makeRouter, startFixtureAssessment, until } from './helpers'
+import { freshDatabase, mountRatePage, startFixtureAssessment, until } from './helpers'
 
 beforeEach(() => {
   locale.value = 'zh-TW'
@@ -121,15 +120,8 @@ describe('rating page', () => {
   ) {
     const { pinia, record } = await startFixtureAssessment()
     await before?.(record)
-    const router = makeRouter()
-    await router.push(`/assessments/${record.id}`)
-    const wrapper = mount(RateView, {
-      props: { id: record.id },
-      global: { plugins: [pinia, router], mixins },
-      attachTo: document.body,
-    })
     // The list is drawn a task at a time; the page says when it is whole.
-    await until(() => wrapper.find('.rate-page[data-resumed="true"]').exists())
+    const wrapper = await mountRatePage(pinia, record.id, { mixins })
     return { wrapper, record }
   }
 
@@ -146,7 +138,7 @@ describe('rating page', () => {
     wrapper.unmount()
   })
 
-  it('groups items duty → task, shows shared items under each task, attitudes apart', async () => {
+  it('rates each item once: a shared item under its first task, a reference under the others', async () => {
     const { wrapper } = await mountRateView()
     const tasks = wrapper.findAll('.task')
     expect(tasks.map((t) => t.get('h3').text())).toEqual([
@@ -154,13 +146,76 @@ describe('rating page', () => {
       'T1.2 任務二',
       'T2.1 任務三',
     ])
-    expect(tasks[1]!.findAll('[data-item-key]').map((e) => e.attributes('data-item-key'))).toEqual([
-      'P1.2.1',
+    expect(tasks[0]!.findAll('[data-item-key]').map((e) => e.attributes('data-item-key'))).toEqual([
+      'P1.1.1',
+      'P1.1.2',
+      'P1.1.3',
+      'K01',
       'K02',
       'S01',
     ])
-    expect(tasks[1]!.get('[data-item-key="K02"]').text()).toContain('也用於 T1.1')
+    expect(tasks[0]!.get('[data-item-key="K02"]').text()).toContain('也用於 T1.2')
+    // T1.2 rates its indicator only, and names K02 and S01 with a link to where they are rated.
+    expect(tasks[1]!.findAll('[data-item-key]').map((e) => e.attributes('data-item-key'))).toEqual([
+      'P1.2.1',
+    ])
+    const references = tasks[1]!.findAll('[data-reference]')
+    expect(references.map((r) => r.attributes('data-reference'))).toEqual(['K02', 'S01'])
+    expect(references[0]!.text()).toContain('知識二')
+    expect(references[0]!.text()).toContain('未評')
+    expect(references[0]!.find('[role="radio"], [role="radiogroup"]').exists()).toBe(false)
+    // As many rating controls as items: 5 indicators, 2 K, 2 S, 2 A.
+    expect(wrapper.findAll('[role="radiogroup"]')).toHaveLength(11)
+    expect(wrapper.findAll('[data-item-key]')).toHaveLength(11)
     expect(wrapper.findAll('.duty').at(-1)!.text()).toContain('A02')
+    wrapper.unmount()
+  })
+
+  it('a reference’s link takes the focus to where its item is rated', async () => {
+    const { wrapper } = await mountRateView()
+    await wrapper.get('[data-reference="S01"] a').trigger('click')
+    await until(() => document.activeElement?.getAttribute('data-item-key') === 'S01')
+    expect(wrapper.get('[data-reference="S01"] a').attributes('href')).toBe('#item-S01')
+    expect(document.activeElement?.id).toBe('item-S01')
+    wrapper.unmount()
+  })
+
+  it('a reference’s link lands on its item when the item’s task is not drawn yet', async () => {
+    const { pinia, record } = await startFixtureAssessment()
+    await saveResponse(record.id, 'P1.2.1', {
+      rating: 3,
+      note: '',
+      evidence: '',
+      updatedAt: new Date().toISOString(),
+    })
+    const wrapper = await mountRatePage(pinia, record.id, { resumed: false })
+    // The page opens at T1.2, drawn first; T1.1, above it, comes last.
+    await until(() => wrapper.find('[data-reference="S01"]').exists())
+    expect(wrapper.find('[data-item-key="S01"]').exists()).toBe(false)
+    await wrapper.get('[data-reference="S01"] a').trigger('click')
+    await until(() => document.activeElement?.getAttribute('data-item-key') === 'S01')
+    wrapper.unmount()
+  })
+
+  it('digits run through rating controls only: a reference is never rated', async () => {
+    const { wrapper, record } = await mountRateView()
+    await item(wrapper, 'S01').get('[data-value="2"]').trigger('click')
+    await until(() => useRatingStore().saveStates.get('S01') === 'saved')
+    ;(item(wrapper, 'P1.2.1').element as HTMLElement).focus()
+    // P1.2.1, then on to T2.1's P2.1.1 and S02: T1.2's K02 and S01 are references, passed by.
+    for (const key of ['5', '5', '5']) {
+      const on = document.activeElement as HTMLElement
+      on.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))
+      await flushPromises()
+    }
+    await until(() => useRatingStore().pendingCount === 0)
+    const saved = await database().responses.where('assessmentId').equals(record.id).toArray()
+    expect(Object.fromEntries(saved.map((r) => [r.itemKey, r.rating]))).toEqual({
+      S01: 2,
+      'P1.2.1': 5,
+      'P2.1.1': 5,
+      S02: 5,
+    })
     wrapper.unmount()
   })
 
@@ -202,15 +257,16 @@ describe('rating page', () => {
     wrapper.unmount()
   })
 
-  it('rates by click, shows it saved, and a shared item changes under every task', async () => {
+  it('rates by click, shows it saved, and the references to a shared item show its rating', async () => {
     const { wrapper } = await mountRateView()
     await wrapper.get('[data-item-key="K02"] [data-value="2"]').trigger('click')
     await until(() => wrapper.find('[data-save-state="saved"]').exists())
-    const both = wrapper.findAll('[data-item-key="K02"]')
-    expect(both).toHaveLength(2)
-    for (const el of both)
-      expect(el.get('[aria-checked="true"]').attributes('data-value')).toBe('2')
+    expect(wrapper.findAll('[data-item-key="K02"]')).toHaveLength(1)
+    expect(
+      wrapper.get('[data-item-key="K02"] [aria-checked="true"]').attributes('data-value'),
+    ).toBe('2')
     expect(wrapper.get('[data-item-key="K02"] [data-save-state]').text()).toContain('已儲存')
+    expect(wrapper.get('[data-reference="K02"] .rating').text()).toBe('2 有所認識')
     wrapper.unmount()
   })
 
@@ -226,9 +282,7 @@ describe('rating page', () => {
     const { wrapper } = await mountRateView([counter])
     updated.length = 0
     await wrapper.get('[data-item-key="K02"] [data-value="2"]').trigger('click')
-    await until(
-      () => wrapper.findAll('[data-item-key="K02"] [data-save-state="saved"]').length === 2,
-    )
+    await until(() => wrapper.find('[data-item-key="K02"] [data-save-state="saved"]').exists())
     const items = updated.filter((u) => u.startsWith('RatingItem'))
     expect(new Set(items)).toEqual(new Set(['RatingItem K02']))
     // No group, other item, or notes field was rendered again.

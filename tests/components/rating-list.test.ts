@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import { mount } from '@vue/test-utils'
 import RatingList from '@/components/rating/RatingList.vue'
-import { itemsOfTask, rateableItems } from '@/domain/assessment/items'
+import { rateableItems } from '@/domain/assessment/items'
+import { ratingLayout } from '@/domain/assessment/layout'
 import { SCALES } from '@/domain/assessment/scales'
 import { makeStandard } from '../fixtures/standard'
 import { freshPinia, makeRouter, until } from './helpers'
@@ -12,11 +13,14 @@ import { freshPinia, makeRouter, until } from './helpers'
 async function mountList(startKey?: string) {
   const standard = makeStandard()
   const items = rateableItems(standard)
+  const layout = ratingLayout(standard, items)
+  const place = (task: string) => layout.tasks.find((t) => t.task === task)!
   const wrapper = mount(RatingList, {
     props: {
       standard,
       byDuty: new Map(),
-      shownIn: (task: string) => itemsOfTask(items, task),
+      shownIn: (task: string) => place(task).rated,
+      referencesIn: (task: string) => place(task).references,
       attitudes: items.filter((i) => i.kind === 'A'),
       startAt: items.find((i) => i.key === startKey),
       responses: new Map(),

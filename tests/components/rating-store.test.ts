@@ -237,18 +237,17 @@ describe('assessments store', () => {
     await rating.open(first.id)
     expect(rating.assessment?.title).toBe('2026 年度自評')
 
-    const second = await store.newRound(first.id)
-    expect(second).toMatchObject({
-      round: 2,
-      previousId: first.id,
-      title: '2026 年度自評（第 2 輪）',
-    })
+    // A double click: asked twice while it is made, one round.
+    const [second, again] = await Promise.all([store.newRound(first.id), store.newRound(first.id)])
+    expect(again).toBe(second)
+    expect(await database().assessments.count()).toBe(2)
+    // The round's number is data; its title is the first round's, with no label in it.
+    expect(second).toMatchObject({ round: 2, previousId: first.id, title: '2026 年度自評' })
     expect(store.progressById.get(second.id)).toMatchObject({ answered: 2 })
     expect((await database().responses.get([second.id, 'K01']))?.rating).toBe('na')
 
-    // In English the round says so; the suffix is replaced, not stacked.
-    const third = await store.newRound(second.id, (n) => ` (round ${n})`)
-    expect(third.title).toBe('2026 年度自評 (round 3)')
+    const third = await store.newRound(second.id)
+    expect(third).toMatchObject({ round: 3, title: '2026 年度自評' })
     await store.remove(third.id)
 
     await store.remove(first.id)
@@ -287,8 +286,8 @@ describe('assessments store', () => {
     const store = useAssessmentsStore()
     await store.rename(first.id, '題'.repeat(LIMITS.title))
     const second = await store.newRound(first.id)
-    expect(second.title).toHaveLength(LIMITS.title)
-    expect(second.title.endsWith('（第 2 輪）')).toBe(true)
+    // The whole title is kept: the round's label is shown beside it, not stored in it.
+    expect(second.title).toBe('題'.repeat(LIMITS.title))
     const rating = useRatingStore()
     await rating.open(second.id)
     rating.setText('P1.1.1', 'note', '記'.repeat(LIMITS.text))

@@ -64,7 +64,7 @@ describe('reassessing on a newer version', () => {
       subject: old.subject,
       scaleId: old.scaleId,
     })
-    expect(round.title).toBe(`${old.title}（第 2 輪）`)
+    expect(round.title).toBe(old.title)
     const rows = await database().responses.where('assessmentId').equals(round.id).toArray()
     expect(
       Object.fromEntries(rows.map((r) => [r.itemKey, [r.rating, r.note, r.evidence]])),

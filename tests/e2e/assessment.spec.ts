@@ -107,6 +107,7 @@ test.describe('self-assessment', () => {
     await expect(card.getByRole('heading')).toHaveText('2026 年度自評')
 
     await card.getByRole('button', { name: '開始新一輪' }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: '開始新一輪' }).click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('2026 年度自評（第 2 輪）')
     expect(await shownRating(page, 'P1.1.1')).toBe('5')
 

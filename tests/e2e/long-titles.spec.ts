@@ -23,7 +23,7 @@ async function serveLongTitle(page: Page): Promise<void> {
 /**
  * Rates a few items on the five-step scale (target 4): P2.1.1 = 1 (gap 3), P2.1.2 = 2 (gap 2),
  * P3.1.1 = 2 (gap 2), P1.1.1 = 3 (gap 1); P4.1.1 = 5 and A01 = 5 above the target, K01 = 4 on it.
- * The three largest gaps: P2.1.1, P2.1.2, P3.1.1 (a tie keeps reading order).
+ * The three largest gaps: P2.1.1, P2.1.2, P3.1.1 (ties by code).
  */
 async function rateAFew(page: Page): Promise<string> {
   await page.goto(`/#/assessments/new?standard=${TTM}`)
@@ -162,7 +162,8 @@ test('a 30-character duty title shows whole on a phone, a laptop and paper', asy
     expect(first).toContain(fact)
   expect(first).toContain('平均落差1.14達到目標43%已評分7/92')
   expect(first).toMatch(/落差最大的3項.*P2\.1\.1.*P2\.1\.2.*P3\.1\.1/)
-  expect(first).toMatch(/強項（前3項）.*P4\.1\.1.*A01.*K01/)
+  // Ties by code: A01 and P4.1.1 both 1 above the target.
+  expect(first).toMatch(/強項（前3項）.*A01.*P4\.1\.1.*K01/)
   expect(first).not.toContain('詳細結果')
   // (Chromium draws the page number first.)
   expect(text(2)).toMatch(/^(\d+\/\d+)?詳細結果/)

@@ -139,6 +139,7 @@ test.describe('results', () => {
       .first()
       .getByRole('button', { name: '開始新一輪' })
       .click()
+    await page.getByRole('alertdialog').getByRole('button', { name: '開始新一輪' }).click()
     await expect(page.getByRole('heading', { level: 1 })).toContainText('第 2 輪')
     await ratingPageReady(page)
     await rateAndWait(page, 'P1.1.1', 4) // gap 2 → 0

@@ -7,7 +7,7 @@ import { Standard as StandardSchema } from '@/domain/standard/schema'
 import { taskLevels } from '@/domain/standard/model'
 import { buildCohort, decodeRating, isComplete, type Cohort } from '@/domain/cohort/cohort'
 import { cohortSummary } from '@/domain/cohort/summary'
-import { itemStats, topCommonGaps } from '@/domain/cohort/item-stats'
+import { commonGapsCut, itemStats, topCommonGaps } from '@/domain/cohort/item-stats'
 import { trainingNeeds } from '@/domain/cohort/needs-by-duty'
 import { heatmap, type HeatCell, type Heatmap } from '@/domain/cohort/heatmap'
 import { dutySpreads, itemSpread } from '@/domain/cohort/spread'
@@ -114,23 +114,30 @@ describe('items across people', () => {
     expect(byKey(stats, 'A02')).toMatchObject({ rated: 4, na: 1, below: 1, shareBelow: 0.25 })
   })
 
-  it('ranks the common gaps by share below, then count, then reading order', () => {
+  it('ranks the common gaps by share below, then count, then code', () => {
     // Shares: S02 .8; P1.1.3 and K01 .6 (3 each); P1.1.2, P2.1.1, K02 .5; P1.1.1, S01 .4;
     // A01, A02 .25; P1.2.1 .2.
     expect(topCommonGaps(stats).map((s) => s.item.key)).toEqual([
       'S02',
-      'P1.1.3',
       'K01',
+      'P1.1.3',
+      'K02',
       'P1.1.2',
       'P2.1.1',
-      'K02',
       'P1.1.1',
       'S01',
       'A01',
       'A02',
       'P1.2.1',
     ])
-    expect(topCommonGaps(stats, 2).map((s) => s.item.key)).toEqual(['S02', 'P1.1.3'])
+    expect(topCommonGaps(stats, 2).map((s) => s.item.key)).toEqual(['S02', 'K01'])
+    // Cut at 2: P1.1.3 shares K01's share and count, and is counted at the cut.
+    const cut = commonGapsCut(stats, 2)
+    expect(cut.tied.map((s) => s.item.key)).toEqual(['P1.1.3'])
+    // Cut at 4, on K02 (.5, 2 people): P1.1.2 and P2.1.1 share both figures.
+    const four = commonGapsCut(stats, 4)
+    expect(four.shown.at(-1)!.item.key).toBe('K02')
+    expect(four.tied.map((s) => s.item.key)).toEqual(['P1.1.2', 'P2.1.1'])
   })
 
   it('lists training needs by duty, K01 under both of its duties', () => {

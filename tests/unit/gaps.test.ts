@@ -552,22 +552,37 @@ describe('competency-level scale with a per-task target', () => {
 
 describe('largest gaps and strengths', () => {
   // Gaps in the mixed round: P1.1.1 2, P2.1.1 1, K02 3, S01 1, A02 2; the rest 0 or null.
-  it('lists the largest gaps first, ties in reading order, only gaps above 0', () => {
-    expect(keys(topGaps(analysis.items, 3))).toEqual(['K02', 'P1.1.1', 'A02'])
-    expect(keys(topGaps(analysis.items, 10))).toEqual(['K02', 'P1.1.1', 'A02', 'P2.1.1', 'S01'])
-    expect(topGaps(analysis.items, 0)).toEqual([])
+  it('lists the largest gaps first, ties by code, only gaps above 0, and keeps the ties at the cut', () => {
+    expect(keys(topGaps(analysis.items, 3).shown)).toEqual(['K02', 'A02', 'P1.1.1'])
+    expect(topGaps(analysis.items, 3).tied).toEqual([])
+    expect(keys(topGaps(analysis.items, 10).shown)).toEqual([
+      'K02',
+      'A02',
+      'P1.1.1',
+      'P2.1.1',
+      'S01',
+    ])
+    // Cut at 2: P1.1.1 shares A02's gap of 2 and is counted, not dropped.
+    const two = topGaps(analysis.items, 2)
+    expect([keys(two.shown), keys(two.tied), two.hasTies]).toEqual([
+      ['K02', 'A02'],
+      ['P1.1.1'],
+      true,
+    ])
+    expect(topGaps(analysis.items, 0)).toEqual({ shown: [], tied: [], hasTies: false })
   })
 
-  it('lists rated items meeting their target, furthest above first', () => {
-    // P1.1.3 5 − 4 = +1; P1.1.2 and A01 +0 (reading order).
-    expect(keys(strengths(analysis.items, 10))).toEqual(['P1.1.3', 'P1.1.2', 'A01'])
-    expect(keys(strengths(analysis.items, 2))).toEqual(['P1.1.3', 'P1.1.2'])
+  it('lists rated items meeting their target, furthest above first, ties by code', () => {
+    // P1.1.3 5 − 4 = +1; A01 and P1.1.2 +0.
+    expect(keys(strengths(analysis.items, 10).shown)).toEqual(['P1.1.3', 'A01', 'P1.1.2'])
+    const two = strengths(analysis.items, 2)
+    expect([keys(two.shown), keys(two.tied)]).toEqual([['P1.1.3', 'A01'], ['P1.1.2']])
   })
 
   it('finds no gaps and no strengths when nothing is rated', () => {
     const empty = analyse(standard, five, none, new Map())
-    expect(topGaps(empty.items, 5)).toEqual([])
-    expect(strengths(empty.items, 5)).toEqual([])
+    expect(topGaps(empty.items, 5).shown).toEqual([])
+    expect(strengths(empty.items, 5).shown).toEqual([])
   })
 })
 

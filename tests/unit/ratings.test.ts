@@ -11,7 +11,7 @@ import {
   type ItemResponse,
   type RatingValue,
 } from '@/domain/assessment/ratings'
-import { itemsOfTask, rateableItems } from '@/domain/assessment/items'
+import { rateableItems } from '@/domain/assessment/items'
 import { SCALES, scaleTarget, targetStep } from '@/domain/assessment/scales'
 import { makeStandard } from '../fixtures/standard'
 
@@ -58,10 +58,6 @@ describe('rateable items', () => {
     expect(a02.text).toBe('謹慎細心：考量所有細節。')
     const a01 = items.find((i) => i.key === 'A01')!
     expect([a01.tasks, a01.duties, a01.level]).toEqual([['T1.1', 'T2.1'], ['T1', 'T2'], 4])
-  })
-
-  it('groups a task’s indicators, then its K and S items', () => {
-    expect(itemsOfTask(items, 'T1.2').map((i) => i.key)).toEqual(['P1.2.1', 'K02', 'S01'])
   })
 })
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { AssessmentRecord } from '@/domain/assessment/records'
 import { firstRound, nextRound, nextRoundOn, previousRound } from '@/domain/assessment/rounds'
-import { roundSuffix, roundTitle } from '@/domain/assessment/titles'
-import { LIMITS } from '@/domain/limits'
+import { baseTitle, shownTitle } from '@/domain/assessment/titles'
 
 const subject = { name: '王小明', employeeId: '', department: '', jobTitle: '' }
 const at = (day: number) => `2026-0${day}-01T00:00:00.000Z`
+const chinese = (n: number) => `（第 ${n} 輪）`
 const english = (n: number) => ` (round ${n})`
 
 function record(id: string, day: number, changes: Partial<AssessmentRecord> = {}) {
@@ -15,16 +15,20 @@ function record(id: string, day: number, changes: Partial<AssessmentRecord> = {}
 }
 
 describe('round titles', () => {
-  it('replace the last round suffix in either language rather than adding one', () => {
-    expect(roundTitle('自評（第 2 輪）', roundSuffix(3))).toBe('自評（第 3 輪）')
-    expect(roundTitle('Self (round 2)', roundSuffix(3))).toBe('Self（第 3 輪）')
-    expect(roundTitle('自評（第 2 輪）', english(3))).toBe('自評 (round 3)')
+  it('show a later round’s number in the interface’s language, whatever it was made in', () => {
+    const round = { title: '王小明・旅遊業營運主管・2026-11-24', round: 2 }
+    expect(shownTitle(round, chinese)).toBe('王小明・旅遊業營運主管・2026-11-24（第 2 輪）')
+    expect(shownTitle(round, english)).toBe('王小明・旅遊業營運主管・2026-11-24 (round 2)')
+    expect(shownTitle({ ...round, round: 1 }, english)).toBe(round.title)
   })
 
-  it('shorten the first title so the suffix fits the limit', () => {
-    const title = roundTitle('長'.repeat(LIMITS.title), roundSuffix(2))
-    expect(title).toHaveLength(LIMITS.title)
-    expect(title.endsWith('（第 2 輪）')).toBe(true)
+  it('read a title stored with its label by an earlier version by its number, in either language', () => {
+    expect(shownTitle({ title: '自評（第 2 輪）', round: 2 }, english)).toBe('自評 (round 2)')
+    expect(shownTitle({ title: 'Self (round 3)', round: 3 }, chinese)).toBe('Self（第 3 輪）')
+    expect(baseTitle('自評（第 4 輪）', 4)).toBe('自評')
+    // A first round's title is the person's own words; a label alone is left as it is.
+    expect(baseTitle('自評（第 2 輪）', 1)).toBe('自評（第 2 輪）')
+    expect(baseTitle('（第 2 輪）', 2)).toBe('（第 2 輪）')
   })
 })
 
@@ -50,14 +54,15 @@ describe('a new round', () => {
       removed: [],
     }
     const from = record('first', 1, { round: 2, carriedFrom, lastItemKey: 'K01' })
-    const next = nextRound(from, { id: 'next', createdAt: at(2) }, roundSuffix)
+    const next = nextRound({ ...from, title: 'first（第 2 輪）' }, { id: 'next', createdAt: at(2) })
     expect(next).toMatchObject({ id: 'next', round: 3, previousId: 'first', lastItemKey: null })
-    expect(next.title).toBe('first（第 3 輪）')
+    // The label an earlier version stored in the title is not carried on.
+    expect(next.title).toBe('first')
     expect(next).not.toHaveProperty('carriedFrom')
 
     const targets = { duties: { D1: 3 }, tasks: {} }
     const plan = { standardId: 'TST1234-001v2', targets, carriedFrom }
-    const on = nextRoundOn(from, plan, { id: 'on', createdAt: at(2) }, roundSuffix)
+    const on = nextRoundOn(from, plan, { id: 'on', createdAt: at(2) })
     expect(on).toMatchObject({ standardId: 'TST1234-001v2', targets, carriedFrom, round: 3 })
     expect(on.targets).not.toBe(targets)
   })

@@ -53,7 +53,12 @@ describe('corrections made in the preview', () => {
     expect(r.value.industries).toHaveLength(2)
     const added = r.value.editorial.slice(s.editorial.length)
     expect(added).toEqual([
-      { where: '欄位 title', source: s.title, decision: '改為「更正後的職業」', lang: 'zh-Hant-TW' },
+      {
+        where: '欄位 title',
+        source: s.title,
+        decision: '改為「更正後的職業」',
+        lang: 'zh-Hant-TW',
+      },
       { where: '欄位 level', source: String(s.level), decision: '改為「4」', lang: 'zh-Hant-TW' },
       {
         where: '欄位 industries',

@@ -17,6 +17,7 @@ import { ITEM_KINDS, rateableItems, type RateableItem } from './items'
 import type { TargetOverrides } from './records'
 import type { RatingValue, Responses } from './ratings'
 import { scaleTarget, type Scale } from './scales'
+import { codeOrder, cutWithTies, type Cut } from '../lists'
 
 /** The group key of items that belong to the whole role rather than to a task. */
 export const ROLE = 'role'
@@ -219,25 +220,27 @@ export function analyse(
   }
 }
 
-const order = (items: readonly ItemGap[]) => new Map(items.map((item, i) => [item.key, i]))
+/** The order among items tied on a figure: by code, as the standard numbers them. */
+const byCode = (a: ItemGap, b: ItemGap) => codeOrder(a.key, b.key)
 
-/** The largest gaps, largest first; ties keep reading order. */
-export function topGaps(items: readonly ItemGap[], n: number): ItemGap[] {
-  const at = order(items)
-  return items
-    .filter((item) => (item.gap ?? 0) > 0)
-    .sort((a, b) => b.gap! - a.gap! || at.get(a.key)! - at.get(b.key)!)
-    .slice(0, n)
+/** The largest gaps, largest first, cut at `n` with the items tied at the cut (ties by code). */
+export function topGaps(items: readonly ItemGap[], n: number): Cut<ItemGap> {
+  const below = items.filter((item) => (item.gap ?? 0) > 0)
+  return cutWithTies(below, n, (item) => item.gap!, byCode)
 }
 
-/** Rated items that meet their target, furthest above it first; ties keep reading order. */
-export function strengths(items: readonly ItemGap[], n: number): ItemGap[] {
-  const at = order(items)
-  const above = (item: ItemGap) => (item.rating as number) - item.target
-  return items
-    .filter((item) => typeof item.rating === 'number' && item.rating >= item.target)
-    .sort((a, b) => above(b) - above(a) || at.get(a.key)! - at.get(b.key)!)
-    .slice(0, n)
+/** How far a rated item is above its target (0 on it). */
+export const aboveTarget = (item: ItemGap) => (item.rating as number) - item.target
+
+/**
+ * Rated items that meet their target, furthest above it first, cut at `n` with the items tied
+ * at the cut (ties by code).
+ */
+export function strengths(items: readonly ItemGap[], n: number): Cut<ItemGap> {
+  const meeting = items.filter(
+    (item) => typeof item.rating === 'number' && item.rating >= item.target,
+  )
+  return cutWithTies(meeting, n, aboveTarget, byCode)
 }
 
 export interface GroupChange {

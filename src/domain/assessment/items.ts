@@ -76,11 +76,3 @@ export function rateableItems(standard: Standard): RateableItem[] {
   })
   return [...indicators, ...ks('K', standard.knowledge), ...ks('S', standard.skills), ...attitudes]
 }
-
-/** The items to rate under one task, as the rating form groups them: indicators, then K, S. */
-export function itemsOfTask(items: RateableItem[], taskCode: string): RateableItem[] {
-  const order: Record<ItemKind, number> = { P: 0, K: 1, S: 2, A: 3 }
-  return items
-    .filter((i) => i.kind !== 'A' && i.tasks.includes(taskCode))
-    .sort((a, b) => order[a.kind] - order[b.kind])
-}

@@ -11,7 +11,7 @@ import type {
   TargetOverrides,
 } from './records'
 import type { ScaleId } from './scales'
-import { defaultTitle, roundTitle } from './titles'
+import { baseTitle, defaultTitle } from './titles'
 
 export interface NewAssessment {
   standardId: string
@@ -26,8 +26,13 @@ export interface Stamp {
   createdAt: string
 }
 
-/** A round's title suffix, in the interface's language: （第 2 輪） or " (round 2)". */
-export type RoundSuffix = (round: number) => string
+/**
+ * What a new round carries over from the round it is started from, in the order the person is
+ * told (before they start it). One list, so what a round carries is said in one place; the
+ * plan's actions are followed up on the new round's results.
+ */
+export const CARRIED_TO_NEXT_ROUND = ['ratings', 'notes', 'evidence', 'targets', 'plan'] as const
+export type Carried = (typeof CARRIED_TO_NEXT_ROUND)[number]
 
 /** A new assessment: round 1, the scale's targets, titled after its person unless given a title. */
 export function firstRound(
@@ -50,11 +55,14 @@ export function firstRound(
   }
 }
 
-/** What every later round changes of the round it comes from: who it is, its title and number. */
-function successor(from: AssessmentRecord, { id, createdAt }: Stamp, suffix: RoundSuffix) {
+/**
+ * What every later round changes of the round it comes from: who it is, its number, and its
+ * title (the earlier round's, without a label earlier versions stored in it: see titles.ts).
+ */
+function successor(from: AssessmentRecord, { id, createdAt }: Stamp) {
   return {
     id,
-    title: roundTitle(from.title, suffix(from.round + 1)),
+    title: baseTitle(from.title, from.round),
     round: from.round + 1,
     previousId: from.id,
     createdAt,
@@ -68,13 +76,9 @@ function successor(from: AssessmentRecord, { id, createdAt }: Stamp, suffix: Rou
  * are copied by the caller). A round carried over from an older version says so; a plain next
  * round of it does not.
  */
-export function nextRound(
-  from: AssessmentRecord,
-  stamp: Stamp,
-  suffix: RoundSuffix,
-): AssessmentRecord {
+export function nextRound(from: AssessmentRecord, stamp: Stamp): AssessmentRecord {
   const { carriedFrom: _carried, ...same } = from
-  return { ...same, ...successor(from, stamp, suffix) }
+  return { ...same, ...successor(from, stamp) }
 }
 
 /** What a round on another standard starts with, decided from the round it comes from. */
@@ -94,11 +98,10 @@ export function nextRoundOn(
   from: AssessmentRecord,
   plan: Omit<RoundPlan, 'responses'>,
   stamp: Stamp,
-  suffix: RoundSuffix,
 ): AssessmentRecord {
   return {
     ...from,
-    ...successor(from, stamp, suffix),
+    ...successor(from, stamp),
     standardId: plan.standardId,
     targets: structuredClone(plan.targets),
     carriedFrom: structuredClone(plan.carriedFrom),

@@ -1,6 +1,8 @@
 /**
- * How an assessment is titled: the first round after its person, standard and day; each later
- * round after the first, with the round's number at its end.
+ * How an assessment is titled. The first round is titled after its person, standard and day;
+ * a later round keeps the first round's title, and its number is data (`round`), shown in the
+ * interface's language where the title is shown ("（第 2 輪）", " (round 2)"), never stored in
+ * the title itself.
  */
 import { localDate } from '../dates'
 import { LIMITS } from '../limits'
@@ -11,15 +13,31 @@ export function defaultTitle(subject: Subject, standardTitle: string, at: string
   return `${subject.name}・${standardTitle}・${localDate(new Date(at))}`.slice(0, LIMITS.title)
 }
 
-/** The end of a later round's title, in either language; replaced, not stacked, each round. */
-const ROUND_SUFFIX = /(（第 \d+ 輪）| \(round \d+\))$/
+/**
+ * The round's label that earlier versions wrote at the end of a later round's title, in either
+ * language (a round made in Chinese ended in （第 n 輪）).
+ */
+const STORED_ROUND_LABEL = /(（第 \d+ 輪）| \(round \d+\))$/
 
-/** The end of round `n`'s title when the caller names none: in the first language, zh-TW. */
-export function roundSuffix(n: number): string {
-  return `（第 ${n} 輪）`
+/**
+ * A title without the round's label earlier versions stored in it. Only a later round's title
+ * had one; a first round's title is the person's own words and is left alone, as is a title
+ * that would be nothing without it.
+ */
+export function baseTitle(title: string, round: number): string {
+  if (round <= 1) return title
+  const base = title.replace(STORED_ROUND_LABEL, '')
+  return base.trim() ? base : title
 }
 
-/** A later round's title: the first round's, shortened if need be, and the round's suffix. */
-export function roundTitle(title: string, suffix: string): string {
-  return `${title.replace(ROUND_SUFFIX, '').slice(0, LIMITS.title - suffix.length)}${suffix}`
+/**
+ * The title as shown: a later round's title followed by its label, which the caller words in
+ * the interface's language (`label(2)` is （第 2 輪） or " (round 2)").
+ */
+export function shownTitle(
+  record: { title: string; round: number },
+  label: (round: number) => string,
+): string {
+  const base = baseTitle(record.title, record.round)
+  return record.round > 1 ? `${base}${label(record.round)}` : base
 }

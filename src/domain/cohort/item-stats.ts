@@ -2,6 +2,7 @@
  * Each item across the people of a (filtered) cohort, and the common gaps: the items most people
  * are below target on. The rules are one assessment's (see sections.ts).
  */
+import { codeOrder, cutWithTies, rankBy, type Cut } from '../lists'
 import type { RateableItem } from '../assessment/items'
 import type { Cohort } from './cohort'
 import { decodeRating } from './cohort'
@@ -48,15 +49,28 @@ export function itemStats(cohort: Cohort): ItemStats[] {
   return cohort.items.map((item, i) => statsOf(item, tallies[i]!))
 }
 
+/** What ranks a common gap: the share of people below target (of those who rated), then how many. */
+const commonGapFigure = (s: ItemStats) => [s.shareBelow ?? 0, s.below]
+const byItemCode = (a: ItemStats, b: ItemStats) => codeOrder(a.item.key, b.item.key)
+
 /**
  * The common gaps: items somebody is below target on, by the share of people below target
- * (of those who rated it), then by how many, then in reading order.
+ * (of those who rated it), then by how many, then by code.
  */
 export function topCommonGaps(stats: readonly ItemStats[], n = Infinity): ItemStats[] {
-  return stats
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) => s.below > 0)
-    .sort((a, b) => b.s.shareBelow! - a.s.shareBelow! || b.s.below - a.s.below || a.i - b.i)
-    .slice(0, n)
-    .map(({ s }) => s)
+  return rankBy(
+    stats.filter((s) => s.below > 0),
+    commonGapFigure,
+    byItemCode,
+  ).slice(0, n)
+}
+
+/** The common gaps cut at `n`, with the items tied at the cut (same share, same count). */
+export function commonGapsCut(stats: readonly ItemStats[], n: number): Cut<ItemStats> {
+  return cutWithTies(
+    stats.filter((s) => s.below > 0),
+    n,
+    commonGapFigure,
+    byItemCode,
+  )
 }

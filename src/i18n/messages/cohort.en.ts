@@ -100,6 +100,7 @@ export const cohortEn: Messages['cohort'] = {
     meanGap: 'Mean gap',
     rated: 'Rated',
     none: 'Nobody is below target.',
+    tiesMore: '{n} more share the last one’s figures ({share} below target, {below} people).',
   },
   needs: {
     heading: 'Training needs (knowledge and skills)',

@@ -95,6 +95,7 @@ export const cohortZhTW = {
     meanGap: '平均落差',
     rated: '有評分',
     none: '沒有人未達目標。',
+    tiesMore: '另有 {n} 項與最後一項相同（{share} 未達目標，{below} 人）。',
   },
   needs: {
     heading: '訓練需求（知識與技能）',

@@ -6,6 +6,8 @@ export const en: CoreMessages = {
     name: 'GapLens',
     tagline: 'Competency gap self-assessment',
     skip: 'Skip to main content',
+    wholeName: '{name} (a long name: press to show it whole)',
+    scrollHint: 'a wide table: scroll sideways',
     language: 'Language',
     nav: {
       label: 'Main',
@@ -42,6 +44,20 @@ export const en: CoreMessages = {
     deleteConfirm: 'Delete',
     newRound: 'Start a new round',
     newRoundHint: 'Copies this round’s ratings as the starting point',
+    roundAsk: {
+      title: 'Start round {n}?',
+      from: 'The new round starts from “{title}” and carries over:',
+      carried: {
+        ratings: 'every item’s rating (not applicable included)',
+        notes: 'notes',
+        evidence: 'evidence',
+        targets: 'the targets you changed',
+        plan: 'every action of the development plan (the new round’s results follow each one up: its items before and after)',
+      },
+      recheck:
+        'Carried ratings are only a starting point: each is marked “from the last round” until you confirm it or change it to where you are now. This round stays as it is, and the results page compares the two.',
+      making: 'Starting…',
+    },
     missingStandard: 'Standard {id} not found',
     failed: 'The assessments could not be read: {detail}',
     actionFailed: 'That did not go through, and nothing was changed: {detail}',
@@ -75,6 +91,14 @@ export const en: CoreMessages = {
     progressDetail: '{rated} rated, {na} not applicable, {unrated} not yet rated',
     nextUnrated: 'Next unrated item',
     allDone: 'Every item is answered.',
+    reviewWords: {
+      progressValue: '{answered} of {total} reviewed',
+      nextUnrated: 'Next item to review',
+      allDone: 'Every item is reviewed.',
+    },
+    cleared: 'Cleared the rating of {item} (it was {rating}).',
+    undo: 'Undo',
+    dismiss: 'Close this message',
     search: 'Search items',
     searchPlaceholder: 'A code or words, e.g. K01',
     filter: 'Show',
@@ -86,6 +110,11 @@ export const en: CoreMessages = {
     attitudes: 'Attitudes (the whole occupation)',
     attitudesMapped: 'Attitudes',
     sharedItem: 'Also used by {tasks}: rated once, shared by every task.',
+    references: {
+      heading: 'This task also uses (rated elsewhere):',
+      link: '{item}, now {rating}, rated under {task}: go there',
+      ratedUnder: 'rated under {task}',
+    },
     na: 'Not applicable',
     unrated: 'Not yet rated',
     clear: 'Clear rating',
@@ -100,13 +129,14 @@ export const en: CoreMessages = {
     failedCount: '{n} not saved',
     retry: 'Retry',
     keyboardHelp:
-      'Keys: digits rate, N not applicable, Delete clears, ↑↓ or J/K move, U next unrated',
+      'Keys: digits rate, N not applicable, Delete clears (Ctrl+Z undoes), ↑↓ or J/K move, U next unrated',
     straightLine:
       'You gave {share}% of the items the same rating ({value}). Please check each one reflects what you really do.',
     noMatches: 'No item matches.',
     shownCount: 'Showing {shown} of {total}',
     level: 'Target level {level}',
     results: 'See results',
+    exportForSupervisor: 'Export for your supervisor',
   },
   results: {
     title: 'Gap analysis',
@@ -172,6 +202,15 @@ export const en: CoreMessages = {
     meanGapIs: 'mean gap {value}',
     topFew: 'The {n} largest gaps',
     strengthsFew: 'Strengths (top {n})',
+    ties: {
+      more: '{n} more share the last one’s figure: {figure}.',
+      order: 'Ties are listed by code.',
+      show: 'List these {n}',
+      hide: 'Hide them',
+      gap: 'a gap of {n}',
+      above: '{n} above target',
+      onTarget: 'on target',
+    },
     detail: 'In detail',
   },
   storage: {

@@ -12,6 +12,7 @@ export const planEn: LazyMessages['plan'] = {
   suggest: 'The largest gaps',
   suggestHint: 'Pick an item to plan an action for it:',
   suggestItem: 'Plan an action for {code} (gap {gap})',
+  suggestTied: '{n} more items share the gap of {gap}: choose them from the item list after “Add an action”.',
   noGaps: 'No gaps now: you can still plan an action for any item you want to grow in.',
   balance: 'On the job {practice} · coaching and feedback {coaching} · courses and study {course}',
   kinds: {

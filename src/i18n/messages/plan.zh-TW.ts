@@ -10,6 +10,7 @@ export const planZhTW = {
   suggest: '落差最大的項目',
   suggestHint: '點選一個項目，為它擬定行動：',
   suggestItem: '為 {code} 擬定行動（落差 {gap}）',
+  suggestTied: '另有 {n} 個項目同為落差 {gap}：按「新增行動」後可在項目清單中選擇。',
   noGaps: '目前沒有落差：也可以為想加強的任何項目擬定行動。',
   balance: '在職實作 {practice}・教練與回饋 {coaching}・課程與自學 {course}',
   kinds: {

@@ -58,6 +58,7 @@ export const reviewEn: LazyMessages['review'] = {
     knowledge: 'Knowledge (K)',
     skills: 'Skills (S)',
     attitudes: 'Attitudes (A)',
+    toExport: 'Go to export',
   },
   item: {
     self: 'Self-rating',
@@ -70,6 +71,8 @@ export const reviewEn: LazyMessages['review'] = {
     commentLabel: 'Your comment',
     flag: '{n} steps apart',
     flagTitle: 'Your rating and the self-rating are {n} steps apart (2 or more are marked)',
+    showAll: 'Show all ({n} characters)',
+    showLess: 'Show less',
   },
   filter: {
     label: 'Show',

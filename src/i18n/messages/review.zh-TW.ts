@@ -55,6 +55,7 @@ export const reviewZhTW = {
     knowledge: '知識（K）',
     skills: '技能（S）',
     attitudes: '態度（A）',
+    toExport: '前往匯出',
   },
   item: {
     self: '員工自評',
@@ -67,6 +68,8 @@ export const reviewZhTW = {
     commentLabel: '你的意見',
     flag: '差距 {n} 級',
     flagTitle: '你的評分與員工自評相差 {n} 級（2 級以上會標示）',
+    showAll: '顯示全文（{n} 字）',
+    showLess: '收合',
   },
   filter: {
     label: '顯示',

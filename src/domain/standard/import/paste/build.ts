@@ -1,8 +1,8 @@
 /**
  * The parts of the standard built from the drafts: the work description, the duties with their
  * tasks, outputs and indicators, the K and S lists (each code once, with the text of its first
- * appearance) and the attitudes (name and description split at the colon), every text cleaned
- * and every code checked to be unique.
+ * appearance, in the order of their codes) and the attitudes (name and description split at the
+ * colon), every text cleaned and every code checked to be unique.
  */
 import type { Attitudes } from './attitudes'
 import { DESCRIPTION, type Cleaner } from './cleaning'
@@ -12,12 +12,18 @@ import { pasteProblem, type PasteProblem } from './problems'
 import type { RawItem } from './table'
 import type { DutyDraft } from './tasks'
 import { cleanText } from '../text'
+import { codeOrder } from '../../../lists'
 
-/** The first item of each code, in order. */
+/**
+ * The first item of each code, ordered by code. The tasks name K and S items in the order they
+ * use them (K14, K17, K10 …), but the standard numbers them once for all: its lists follow the
+ * numbers, so a standard pasted and the same standard opened as a file are one text, with one
+ * content hash.
+ */
 const firstOf = (items: RawItem[]) => {
   const m = new Map<string, RawItem>()
   for (const i of items) if (!m.has(i.code)) m.set(i.code, i)
-  return [...m.values()]
+  return [...m.values()].sort((a, b) => codeOrder(a.code, b.code))
 }
 
 /**
@@ -97,8 +103,9 @@ export function buildParts(
           return { code: o.code, text: c.text, ...withMarks(o.code, c, o.line) }
         }),
         indicators,
-        knowledge: [...new Set(ks.knowledgeOf(t).map((k) => k.code))],
-        skills: [...new Set(ks.skillsOf(t).map((k) => k.code))],
+        // A task's own lists by code too, as the bundled files hold them.
+        knowledge: [...new Set(ks.knowledgeOf(t).map((k) => k.code))].sort(codeOrder),
+        skills: [...new Set(ks.skillsOf(t).map((k) => k.code))].sort(codeOrder),
       }
     }),
   }))
