@@ -12,6 +12,7 @@ import { strToU8, zipSync } from 'fflate'
 import { expect, test, type Page } from './fixtures'
 import { generateCohort, loadSeedStandard, type GeneratedFile } from '../tools/generate-cohort'
 import { getScale } from '../../src/domain/assessment/scales'
+import { ASSESSMENT_FILE_VERSION } from '../../src/domain/files/assessment-file'
 import { itemStats, topCommonGaps } from '../../src/domain/cohort/item-stats'
 import { heatmap, type HeatCell, type HeatmapGrouping } from '../../src/domain/cohort/heatmap'
 import { buildCohort } from '../../src/domain/cohort/cohort'
@@ -57,8 +58,8 @@ const REASONS: Partial<Record<ProblemCode, RegExp>> = {
   'integrity-mismatch': wording(said.integrityMismatch),
   'version-newer': wording(said.versionNewer, {
     kind: said.kinds.assessment,
-    found: 2,
-    supported: 1,
+    found: ASSESSMENT_FILE_VERSION + 1,
+    supported: ASSESSMENT_FILE_VERSION,
   }),
   'unknown-item': wording(said.unknownItem, { item: 'K999' }),
 }

@@ -118,6 +118,12 @@ export const en: CoreMessages = {
     na: 'Not applicable',
     unrated: 'Not yet rated',
     clear: 'Clear rating',
+    carried: {
+      note: 'Carried over from the last round: confirm it, or change it to where you are now.',
+      confirm: 'Confirm',
+      confirmLabel: 'Confirm the rating of {code} carried from the last round',
+      count: 'This round started from the last one’s ratings: {n} are still to confirm or change (each is marked as carried over).',
+    },
     note: 'Note',
     evidence: 'Evidence',
     notesToggle: 'Note and evidence',

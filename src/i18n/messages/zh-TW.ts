@@ -124,6 +124,12 @@ export const zhTW = {
     na: '不適用',
     unrated: '未評',
     clear: '清除評分',
+    carried: {
+      note: '沿用上一輪的評分：請確認，或改成你現在的程度。',
+      confirm: '確認沿用',
+      confirmLabel: '確認沿用 {code} 上一輪的評分',
+      count: '這一輪從上一輪帶入了評分：還有 {n} 項待你確認或修改（每項都標示「沿用上一輪」）。',
+    },
     note: '備註',
     evidence: '佐證',
     notesToggle: '備註與佐證',
