@@ -23,8 +23,11 @@ export const MAX_ARCHIVE_ENTRY_BYTES = MAX_ASSESSMENT_FILE_BYTES
 const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024
 /** Compressed bytes read at a time, so a large entry is never held whole. */
 export const ZIP_READ_BYTES = 1024 * 1024
-/** Compressed bytes inflated per step: a lying entry is stopped within one step. */
-const INFLATE_STEP = 64 * 1024
+/**
+ * Compressed bytes inflated per step: a lying entry is stopped within one step, and a step of
+ * the most compressible data (about 1,000 to 1) makes 16 MB at most, a few tens of milliseconds.
+ */
+const INFLATE_STEP = 16 * 1024
 /** Room for a local header longer than the directory's (its extra field may differ). */
 const HEADER_SLACK = 512
 
