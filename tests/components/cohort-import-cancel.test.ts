@@ -30,12 +30,13 @@ const DIRECTORY_READS = 2
 
 /**
  * A .zip file whose every read is counted; those after the first `free` wait for `held`, when
- * given (by default all but the directory's, so the entries' reads wait).
+ * given (by default all but the directory's, so the entries' reads wait). `answered` hears how
+ * many reads had been asked for as each one answers.
  */
 function watchedZip(
   bytes: Uint8Array<ArrayBuffer>,
   name: string,
-  options: { held?: Promise<void>; free?: number } = {},
+  options: { held?: Promise<void>; free?: number; answered?: (asked: number) => void } = {},
 ) {
   const reads: [number, number][] = []
   const file = new File([bytes], name)
@@ -43,15 +44,31 @@ function watchedZip(
   file.slice = (start = 0, end = bytes.length) => {
     const part = slice(start, end)
     const arrayBuffer = part.arrayBuffer.bind(part)
-    part.arrayBuffer = () => {
+    part.arrayBuffer = async () => {
       reads.push([start, end])
       const free = reads.length <= (options.free ?? DIRECTORY_READS)
-      return options.held && !free ? options.held.then(arrayBuffer) : arrayBuffer()
+      const answer = await (options.held && !free ? options.held.then(arrayBuffer) : arrayBuffer())
+      options.answered?.(reads.length)
+      return answer
     }
     return part
   }
   return { file, reads }
 }
+
+/** One .zip imported by the worker's own function, on this thread. */
+const importZip = (file: File, isCancelled: () => boolean) =>
+  runCohortImport(
+    {
+      dbName: database().name,
+      inputs: [{ kind: 'file', file }],
+      standards: [standard],
+      importedAt: AT,
+    },
+    database(),
+    () => undefined,
+    isCancelled,
+  )
 
 /**
  * Holds a table of the database from a connection of its own: a read-write transaction kept
@@ -125,17 +142,7 @@ describe('the cohort import stops when cancelled', () => {
     // Its end, its directory and the entry's first megabyte are read; the next waits.
     const zip = watchedZip(bytes, 'long.zip', { held: held.opened, free: DIRECTORY_READS + 1 })
     let cancelled = false
-    const running = runCohortImport(
-      {
-        dbName: database().name,
-        inputs: [{ kind: 'file', file: zip.file }],
-        standards: [standard],
-        importedAt: AT,
-      },
-      database(),
-      () => undefined,
-      () => cancelled,
-    )
+    const running = importZip(zip.file, () => cancelled)
     // The entry's second megabyte is asked for: the inflate is under way, half done.
     await until(() => zip.reads.length === DIRECTORY_READS + 2, 10_000)
     cancelled = true
@@ -158,36 +165,18 @@ describe('the cohort import stops when cancelled', () => {
         size: MAX_ASSESSMENT_FILE_BYTES + 1,
       })),
     )
-    const zip = watchedZip(bytes, 'oversized.zip')
     let cancelled = false
     let directoryRead = false
     // The cancel comes as a page's message would: as a task of its own, queued once the
     // directory has been read. A batch that never gives its thread a turn would end first.
-    const slice = zip.file.slice
-    zip.file.slice = (start?: number, end?: number) => {
-      const part = slice(start, end)
-      const arrayBuffer = part.arrayBuffer.bind(part)
-      part.arrayBuffer = async () => {
-        const answer = await arrayBuffer()
-        if (zip.reads.length === DIRECTORY_READS && !directoryRead) {
-          directoryRead = true
-          setTimeout(() => (cancelled = true), 0)
-        }
-        return answer
-      }
-      return part
-    }
-    const result = await runCohortImport(
-      {
-        dbName: database().name,
-        inputs: [{ kind: 'file', file: zip.file }],
-        standards: [standard],
-        importedAt: AT,
+    const zip = watchedZip(bytes, 'oversized.zip', {
+      answered: (asked) => {
+        if (asked !== DIRECTORY_READS || directoryRead) return
+        directoryRead = true
+        setTimeout(() => (cancelled = true), 0)
       },
-      database(),
-      () => undefined,
-      () => cancelled,
-    )
+    })
+    const result = await importZip(zip.file, () => cancelled)
     expect(directoryRead).toBe(true)
     expect(result.cancelled).toBe(true)
     expect(result.progress.total).toBe(count)
