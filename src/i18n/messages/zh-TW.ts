@@ -352,6 +352,19 @@ export const zhTW = {
       versionMissing: '這個{kind}沒有標示格式版本（這個 App 讀第 {supported} 版）',
       tooLarge: '檔案大小 {size}，超過上限 {limit}',
       unreadable: '無法讀取檔案（{detail}）',
+      zipNotZip:
+        '這不是 .zip 壓縮檔（找不到 zip 的目錄）：也許只是檔名以 .zip 結尾，或沒有下載完整；請重新壓縮或重新下載後再匯入',
+      zipDamaged: '.zip 壓縮檔已損毀（目錄或檔案的標頭不完整）；請重新壓縮或重新下載後再匯入',
+      zipEntrySize:
+        '這個檔案解壓後的大小與 .zip 記載的不符：壓縮檔已損毀或被刻意改過，所以沒有解開它；請用原始檔案重新壓縮後再匯入',
+      zipEncrypted:
+        '這個檔案在 .zip 裡以 zip 密碼加密，GapLens 無法開啟；請解壓縮後直接匯入檔案，或不設密碼重新壓縮',
+      zipMethod:
+        '這個檔案在 .zip 裡的壓縮方式（第 {method} 種）GapLens 無法讀取；請用一般的 zip 壓縮（Deflate）重新壓縮',
+      zipTooManyEntries:
+        '這批的 .zip 合計超過 {limit} 個項目，超過一次匯入的上限，所以這個 .zip 沒有匯入；請分成幾批匯入',
+      zipBatchTooLarge:
+        '這批的 .zip 解壓後合計 {size}，超過一次匯入的上限 {limit}，所以這個 .zip 沒有匯入；請分成幾批匯入',
       duplicate: '{name} 重複出現',
       unknownReference: '找不到{target} {name}',
       unusedItem: '沒有任何工作任務用到 {name}',
