@@ -32,6 +32,11 @@ describe('ratings carried into a new round', () => {
     await until(() => count().exists())
     expect(count().text()).toContain('還有 2 項')
     expect(page.findAll('[data-testid="carried"]')).toHaveLength(2)
+    // The notice takes the person to the next one to confirm.
+    ;(document.activeElement as HTMLElement | null)?.blur()
+    await page.get('[data-testid="next-carried"]').trigger('click')
+    await until(() => document.activeElement?.getAttribute('data-item-key') === 'P1.1.1')
+    expect(document.activeElement?.getAttribute('data-item-key')).toBe('P1.1.1')
 
     // Confirmed as it is: the value stays, the mark goes.
     await page.get('[data-item-key="P1.1.1"] [data-testid="confirm-carried"]').trigger('click')

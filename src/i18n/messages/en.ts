@@ -121,6 +121,7 @@ export const en: CoreMessages = {
     carried: {
       note: 'Carried over from the last round: confirm it, or change it to where you are now.',
       confirm: 'Confirm',
+      next: 'Next one to confirm ↓',
       confirmLabel: 'Confirm the rating of {code} carried from the last round',
       count: 'This round started from the last one’s ratings: {n} are still to confirm or change (each is marked as carried over).',
     },

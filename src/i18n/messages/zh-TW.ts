@@ -127,6 +127,7 @@ export const zhTW = {
     carried: {
       note: '沿用上一輪的評分：請確認，或改成你現在的程度。',
       confirm: '確認沿用',
+      next: '前往下一項待確認 ↓',
       confirmLabel: '確認沿用 {code} 上一輪的評分',
       count: '這一輪從上一輪帶入了評分：還有 {n} 項待你確認或修改（每項都標示「沿用上一輪」）。',
     },
