@@ -42,6 +42,7 @@ import { standardContentHash, standardVersion } from '@/domain/standard/identity
 import type { Standard } from '@/domain/standard/schema'
 import type { PlanAction } from '@/domain/plan/schema'
 import { translate, locale } from '@/i18n'
+import '@/i18n/sections/files'
 import { useStandardsStore } from './standards'
 import { usePlanStore } from './plan'
 

@@ -1,5 +1,4 @@
 import type { CoreMessages } from './zh-TW'
-import { filesEn } from './files.en'
 
 export const en: CoreMessages = {
   app: {
@@ -324,7 +323,6 @@ export const en: CoreMessages = {
     editorialDecision: 'Decision',
     source: 'Source',
   },
-  files: filesEn,
   problems: {
     standardNamed: '{title} ({named})',
     separator: '; ',

@@ -1,5 +1,5 @@
 import type { cohortZhTW } from './cohort.zh-TW'
-import { filesZhTW } from './files.zh-TW'
+import type { filesZhTW } from './files.zh-TW'
 import type { reviewZhTW } from './review.zh-TW'
 import type { libraryZhTW } from './library.zh-TW'
 import type { versionsZhTW } from './versions.zh-TW'
@@ -326,7 +326,6 @@ export const zhTW = {
     source: '來源',
   },
   /** What is wrong with a file, and where (src/i18n/problems.ts puts these together). */
-  files: filesZhTW,
   problems: {
     standardNamed: '{title}（{named}）',
     separator: '；',
@@ -556,7 +555,8 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 
 /**
  * Sections a screen loads with itself (src/i18n/sections/), so their words are not
- * in the entry script: the cohort, the standards library, the plan and the supervisor's review.
+ * in the entry script: the cohort, the standards library, the plan, the supervisor's review and
+ * the assessment files' screens.
  */
 export interface LazyMessages {
   cohort: Widen<typeof cohortZhTW>
@@ -565,6 +565,7 @@ export interface LazyMessages {
   template: Widen<typeof templateZhTW>
   plan: Widen<typeof planZhTW>
   review: Widen<typeof reviewZhTW>
+  files: Widen<typeof filesZhTW>
   backup: Widen<typeof backupZhTW>
   lists: Widen<typeof listsZhTW>
 }
