@@ -224,6 +224,20 @@ export const useFilesStore = defineStore('files', () => {
   }
 
   /**
+   * A file rated on a standard of the catalogue that this device has not opened: the standard
+   * is read from the catalogue first, so the file's check finds it. (A protected file names its
+   * standard inside the encrypted text: that one must have been opened before.)
+   */
+  async function ensureNamedStandard(text: string): Promise<void> {
+    try {
+      const id = (JSON.parse(text) as { standard?: { id?: unknown } }).standard?.id
+      if (typeof id === 'string' && !standards.get(id)) await standards.ensure(id)
+    } catch {
+      // Not JSON: the file's own check says so.
+    }
+  }
+
+  /**
    * Opens a file a person chose: size first, then the text, then the full check; stores it only
    * if every check passed. 'review': a supervisor opens an employee's file; 'receive': an
    * employee opens the file their supervisor sent back. A protected file without a passphrase
@@ -247,6 +261,7 @@ export const useFilesStore = defineStore('files', () => {
           problem('unreadable', { detail: error instanceof Error ? error.message : String(error) }),
         ])
       }
+      await ensureNamedStandard(text)
       const read = await readAssessmentText(
         chosen.name,
         text,
@@ -256,6 +271,7 @@ export const useFilesStore = defineStore('files', () => {
       )
       if (read.ok !== true) return read
       const checked = read.value
+      await standards.keep(checked.file.standard.id)
       if (intent === 'review') {
         const result = await importForReview(checked.file, chosen.name)
         return { ok: true, kind: 'review', result, checked }

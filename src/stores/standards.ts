@@ -57,6 +57,16 @@ export type RemoveResult =
 /** A file that was not offered: its name and its problems (src/i18n/problems.ts says them). */
 export type FailedFile = FileFailure
 
+/** A standard found by id: on the device, or read from the catalogue; else why not. */
+export type Ensured =
+  | { ok: true; standard: Standard }
+  /** No standard on the device nor in the catalogue has this id. */
+  | { ok: false; reason: 'unknown' }
+  /** The catalogue lists it, but its file could not be fetched (offline, not yet cached). */
+  | { ok: false; reason: 'unreachable' }
+  /** Its file failed the standard check. */
+  | { ok: false; reason: 'invalid'; failure: FileFailure }
+
 // The bundled standards are emitted as static files (hashed URLs) and fetched at run time,
 // so the service worker can cache them and a bad file cannot break the bundle.
 const bundledUrls = import.meta.glob<string>('/data/standards/*.json', {
@@ -97,6 +107,8 @@ function readAll(
 
 export const useStandardsStore = defineStore('standards', () => {
   const standards = shallowRef<Standard[]>([])
+  /** Catalogue standards opened on this page but not kept on the device, by id. */
+  const opened = shallowRef<ReadonlyMap<string, Standard>>(new Map())
   const failures = ref<FailedFile[]>([])
   /** Ids of the standards the person added. */
   const added = shallowRef<ReadonlySet<string>>(new Set())
@@ -147,8 +159,36 @@ export const useStandardsStore = defineStore('standards', () => {
     return pending
   }
 
+  /** A standard on the device, or one of the catalogue's opened on this page. */
   function get(id: string): Standard | undefined {
-    return byId.value.get(id)
+    return byId.value.get(id) ?? opened.value.get(id)
+  }
+
+  /**
+   * A standard by id, reading it from the catalogue (and checking it) when it is not on the
+   * device: a standard of the catalogue is fetched only when a person opens it.
+   */
+  async function ensure(id: string): Promise<Ensured> {
+    await load()
+    const found = get(id)
+    if (found) return { ok: true, standard: found }
+    const { useCatalogueStore } = await import('./catalogue')
+    const read = await useCatalogueStore().read(id)
+    if (read.ok) opened.value = new Map(opened.value).set(id, read.standard)
+    return read
+  }
+
+  /**
+   * Keeps a catalogue standard opened on this page on the device, as an added standard is kept
+   * (an assessment or a review made on it needs it on every later visit, offline too). Nothing
+   * happens for a standard already on the device.
+   */
+  async function keep(id: string): Promise<AddResult> {
+    const standard = byId.value.has(id) ? undefined : opened.value.get(id)
+    if (!standard) return { ok: true }
+    const outcome = await add(standard, `${id}.json`)
+    // Kept already, from another tab: the same transcription, under the same id.
+    return outcome.ok || outcome.reason !== 'same-id' ? outcome : { ok: true }
   }
 
   /** Whether the person added this standard (rather than it being shipped with the app). */
@@ -166,7 +206,7 @@ export const useStandardsStore = defineStore('standards', () => {
    * page) and offers it at once. A standard whose id is taken is refused, naming the other.
    */
   async function add(standard: Standard, file: string): Promise<AddResult> {
-    const taken = get(standard.id)
+    const taken = byId.value.get(standard.id)
     if (taken) return { ok: false, reason: 'same-id', title: taken.title }
     try {
       const stored = await (
@@ -187,6 +227,15 @@ export const useStandardsStore = defineStore('standards', () => {
     return { ok: true }
   }
 
+  /** The assessments and reviews on this device made on a standard (none where storage fails). */
+  async function usesOf(id: string): Promise<StandardUse[]> {
+    try {
+      return await (await storage()).usesOfStandard(id)
+    } catch {
+      return []
+    }
+  }
+
   /** Removes an added standard, unless assessments or reviews on this device use it. */
   async function remove(id: string): Promise<RemoveResult> {
     if (!isAdded(id)) return { ok: false, uses: [] }
@@ -203,7 +252,22 @@ export const useStandardsStore = defineStore('standards', () => {
     return { ok: true }
   }
 
-  return { standards, failures, status, added, load, get, isAdded, jsonOf, add, remove }
+  return {
+    standards,
+    failures,
+    status,
+    added,
+    opened,
+    load,
+    get,
+    ensure,
+    keep,
+    isAdded,
+    jsonOf,
+    add,
+    remove,
+    usesOf,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useStandardsStore, import.meta.hot))

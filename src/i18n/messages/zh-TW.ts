@@ -4,6 +4,7 @@ import { reviewZhTW } from './review.zh-TW'
 import type { libraryZhTW } from './library.zh-TW'
 import type { versionsZhTW } from './versions.zh-TW'
 import type { templateZhTW } from './template.zh-TW'
+import type { catalogueZhTW } from './catalogue.zh-TW'
 /** UI strings, Traditional Chinese first. English must provide every key (see en.ts). */
 export const zhTW = {
   app: {
@@ -491,13 +492,14 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 
 /**
  * Sections a screen loads with itself (src/i18n/sections/), so their words are not
- * in the entry script: the cohort and the standards library.
+ * in the entry script: the cohort, the standards library and the iCAP catalogue.
  */
 export interface LazyMessages {
   cohort: Widen<typeof cohortZhTW>
   library: Widen<typeof libraryZhTW>
   versions: Widen<typeof versionsZhTW>
   template: Widen<typeof templateZhTW>
+  catalogue: Widen<typeof catalogueZhTW>
 }
 export type LazySection = keyof LazyMessages
 /** The catalog the entry script carries. */
