@@ -1,7 +1,7 @@
 /**
  * The catalogue's search as the list shows it: the words and the two filters, the groups that
  * match (the domain's search over the prepared index), shown a page at a time so a keystroke
- * draws a page of results, not 900, and the files of the source that match but could not be
+ * draws a dozen results, not 900, and the files of the source that match but could not be
  * transcribed.
  */
 import { computed, ref, watch, type Ref } from 'vue'
@@ -13,8 +13,8 @@ import {
   type PreparedCatalogue,
 } from '@/domain/catalogue/search'
 
-/** Results drawn at once; "more" adds as many again. */
-export const CATALOGUE_PAGE = 20
+/** Results drawn at once (a screen or two of cards); "more" adds as many again. */
+export const CATALOGUE_PAGE = 12
 
 export function useCatalogueSearch(
   index: Ref<CatalogueIndex | null>,

@@ -70,14 +70,14 @@ describe('the catalogue on the standards list', () => {
     vi.unstubAllGlobals()
   })
 
-  it('reads only the index, and draws a page of results at a time', async () => {
+  it('reads only the index, and draws a dozen results at a time', async () => {
     const fetched = serveCatalogue(catalogue())
     const wrapper = await mountList()
     expect(fetched).toHaveBeenCalledOnce()
     expect(wrapper.get('[data-testid="catalogue-count"]').text()).toBe('共 47 項')
-    expect(shown(wrapper)).toHaveLength(20)
+    expect(shown(wrapper)).toHaveLength(12)
     await wrapper.get('[data-testid="catalogue-more"]').trigger('click')
-    expect(shown(wrapper)).toHaveLength(40)
+    expect(shown(wrapper)).toHaveLength(24)
     // The credit the source asks for, and how many could not be transcribed.
     expect(wrapper.text()).toContain('oneghostzhang/CompetencyWizard')
     expect(wrapper.text()).toContain('MIT')
@@ -114,7 +114,7 @@ describe('the catalogue on the standards list', () => {
     await wrapper.get('[data-testid="catalogue-search"]').setValue('測試職業')
     const card = wrapper.get('[data-catalogue-id="TST1234-001v1"]')
     expect(card.text()).toContain('內建（依公告原文）')
-    expect(card.get('h3 a').attributes('href')).toBe('/standards/TST1234-001v1')
+    expect(card.get('h3 a').attributes('href')).toBe('#/standards/TST1234-001v1')
     await wrapper.get('[data-testid="catalogue-search"]').setValue('稽核')
     expect(shown(wrapper)).toEqual([])
     expect(wrapper.get('[data-testid="catalogue-left-out"]').text()).toContain(
@@ -136,6 +136,6 @@ describe('the catalogue on the standards list', () => {
     await wrapper.get('#catalogue [role="alert"] button').trigger('click')
     await flushPromises()
     await vi.waitUntil(() => wrapper.find('[data-testid="catalogue-search"]').exists())
-    expect(shown(wrapper)).toHaveLength(20)
+    expect(shown(wrapper)).toHaveLength(12)
   })
 })
