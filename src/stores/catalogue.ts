@@ -8,7 +8,19 @@ import {
 } from '@/domain/catalogue/entry'
 import { prepareCatalogue } from '@/domain/catalogue/search'
 import { CATALOGUE_CACHE } from '@/domain/catalogue/offline'
-import type { Ensured } from './standards'
+import type { Standard } from '@/domain/standard/schema'
+import type { FileFailure } from '@/domain/io/problems'
+import { useStandardsStore, type AddResult } from './standards'
+
+/** A standard found by id: on the device, or read from the catalogue; else why not. */
+export type Ensured =
+  | { ok: true; standard: Standard }
+  /** No standard on the device nor in the catalogue has this id. */
+  | { ok: false; reason: 'unknown' }
+  /** The catalogue lists it, but its file could not be fetched (offline, not yet cached). */
+  | { ok: false; reason: 'unreachable' }
+  /** Its file failed the standard check. */
+  | { ok: false; reason: 'invalid'; failure: FileFailure }
 
 /**
  * The iCAP catalogue: its index (one small file, fetched when the list first shows it and
@@ -76,7 +88,37 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     return { ok: true, standard: result.value }
   }
 
-  return { index, status, entries, byId, prepared, load, entry, read }
+  /**
+   * A standard by id: the device's, or else the catalogue's, read and checked now and offered
+   * on this page (the standards store's `get` finds it) without being kept.
+   */
+  async function ensure(id: string): Promise<Ensured> {
+    const standards = useStandardsStore()
+    await standards.load()
+    const found = standards.get(id)
+    if (found) return { ok: true, standard: found }
+    const result = await read(id)
+    if (result.ok) standards.hold(result.standard)
+    return result
+  }
+
+  /**
+   * Keeps a standard of the catalogue opened on this page on the device, as an added standard
+   * is kept: an assessment or a review made on it needs it on every later visit, offline too.
+   * Nothing happens for a standard the device has already.
+   */
+  async function keep(id: string): Promise<AddResult> {
+    const standards = useStandardsStore()
+    const standard = standards.standards.some((s) => s.id === id)
+      ? undefined
+      : standards.opened.get(id)
+    if (!standard) return { ok: true }
+    const outcome = await standards.add(standard, `${id}.json`)
+    // Kept already, from another tab: the same transcription, under the same id.
+    return outcome.ok || outcome.reason !== 'same-id' ? outcome : { ok: true }
+  }
+
+  return { index, status, entries, byId, prepared, load, entry, read, ensure, keep }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useCatalogueStore, import.meta.hot))

@@ -223,6 +223,8 @@ export const useFilesStore = defineStore('files', () => {
     }
   }
 
+  const catalogue = async () => (await import('./catalogue')).useCatalogueStore()
+
   /**
    * A file rated on a standard of the catalogue that this device has not opened: the standard
    * is read from the catalogue first, so the file's check finds it. (A protected file names its
@@ -231,7 +233,7 @@ export const useFilesStore = defineStore('files', () => {
   async function ensureNamedStandard(text: string): Promise<void> {
     try {
       const id = (JSON.parse(text) as { standard?: { id?: unknown } }).standard?.id
-      if (typeof id === 'string' && !standards.get(id)) await standards.ensure(id)
+      if (typeof id === 'string' && !standards.get(id)) await (await catalogue()).ensure(id)
     } catch {
       // Not JSON: the file's own check says so.
     }
@@ -271,7 +273,8 @@ export const useFilesStore = defineStore('files', () => {
       )
       if (read.ok !== true) return read
       const checked = read.value
-      await standards.keep(checked.file.standard.id)
+      if (standards.opened.has(checked.file.standard.id))
+        await (await catalogue()).keep(checked.file.standard.id)
       if (intent === 'review') {
         const result = await importForReview(checked.file, chosen.name)
         return { ok: true, kind: 'review', result, checked }

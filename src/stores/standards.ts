@@ -57,16 +57,6 @@ export type RemoveResult =
 /** A file that was not offered: its name and its problems (src/i18n/problems.ts says them). */
 export type FailedFile = FileFailure
 
-/** A standard found by id: on the device, or read from the catalogue; else why not. */
-export type Ensured =
-  | { ok: true; standard: Standard }
-  /** No standard on the device nor in the catalogue has this id. */
-  | { ok: false; reason: 'unknown' }
-  /** The catalogue lists it, but its file could not be fetched (offline, not yet cached). */
-  | { ok: false; reason: 'unreachable' }
-  /** Its file failed the standard check. */
-  | { ok: false; reason: 'invalid'; failure: FileFailure }
-
 // The bundled standards are emitted as static files (hashed URLs) and fetched at run time,
 // so the service worker can cache them and a bad file cannot break the bundle.
 const bundledUrls = import.meta.glob<string>('/data/standards/*.json', {
@@ -164,31 +154,9 @@ export const useStandardsStore = defineStore('standards', () => {
     return byId.value.get(id) ?? opened.value.get(id)
   }
 
-  /**
-   * A standard by id, reading it from the catalogue (and checking it) when it is not on the
-   * device: a standard of the catalogue is fetched only when a person opens it.
-   */
-  async function ensure(id: string): Promise<Ensured> {
-    await load()
-    const found = get(id)
-    if (found) return { ok: true, standard: found }
-    const { useCatalogueStore } = await import('./catalogue')
-    const read = await useCatalogueStore().read(id)
-    if (read.ok) opened.value = new Map(opened.value).set(id, read.standard)
-    return read
-  }
-
-  /**
-   * Keeps a catalogue standard opened on this page on the device, as an added standard is kept
-   * (an assessment or a review made on it needs it on every later visit, offline too). Nothing
-   * happens for a standard already on the device.
-   */
-  async function keep(id: string): Promise<AddResult> {
-    const standard = byId.value.has(id) ? undefined : opened.value.get(id)
-    if (!standard) return { ok: true }
-    const outcome = await add(standard, `${id}.json`)
-    // Kept already, from another tab: the same transcription, under the same id.
-    return outcome.ok || outcome.reason !== 'same-id' ? outcome : { ok: true }
+  /** Offers a standard of the catalogue read on this page (see stores/catalogue.ts). */
+  function hold(standard: Standard): void {
+    opened.value = new Map(opened.value).set(standard.id, standard)
   }
 
   /** Whether the person added this standard (rather than it being shipped with the app). */
@@ -227,15 +195,6 @@ export const useStandardsStore = defineStore('standards', () => {
     return { ok: true }
   }
 
-  /** The assessments and reviews on this device made on a standard (none where storage fails). */
-  async function usesOf(id: string): Promise<StandardUse[]> {
-    try {
-      return await (await storage()).usesOfStandard(id)
-    } catch {
-      return []
-    }
-  }
-
   /** Removes an added standard, unless assessments or reviews on this device use it. */
   async function remove(id: string): Promise<RemoveResult> {
     if (!isAdded(id)) return { ok: false, uses: [] }
@@ -260,13 +219,11 @@ export const useStandardsStore = defineStore('standards', () => {
     opened,
     load,
     get,
-    ensure,
-    keep,
+    hold,
     isAdded,
     jsonOf,
     add,
     remove,
-    usesOf,
   }
 })
 

@@ -62,9 +62,20 @@ async function mountList() {
 const shown = (wrapper: Awaited<ReturnType<typeof mountList>>) =>
   wrapper.findAll('[data-catalogue-id] h3').map((h) => h.text())
 
+/** An IntersectionObserver that sees its target at once: the catalogue's place is in sight. */
+class InSight {
+  constructor(private readonly seen: IntersectionObserverCallback) {}
+  observe(target: Element) {
+    this.seen([{ isIntersecting: true, target } as IntersectionObserverEntry], this as never)
+  }
+  disconnect() {}
+  unobserve() {}
+}
+
 describe('the catalogue on the standards list', () => {
   beforeEach(() => {
     locale.value = 'zh-TW'
+    vi.stubGlobal('IntersectionObserver', InSight)
   })
   afterEach(() => {
     vi.unstubAllGlobals()
@@ -120,6 +131,33 @@ describe('the catalogue on the standards list', () => {
     expect(wrapper.get('[data-testid="catalogue-left-out"]').text()).toContain(
       '會計稽核人員 FAC2411-009v1：解析結果沒有工作任務',
     )
+  })
+
+  it('waits to fetch the index until its place below the list comes near the screen', async () => {
+    let observer: { seen: IntersectionObserverCallback; target: Element } | undefined
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(private readonly seen: IntersectionObserverCallback) {}
+        observe(target: Element) {
+          observer = { seen: this.seen, target }
+        }
+        disconnect() {}
+      },
+    )
+    const fetched = serveCatalogue(catalogue())
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
+    const router = makeRouter()
+    await router.push('/')
+    const wrapper = mount(StandardsListView, { global: { plugins: [pinia, router] } })
+    await flushPromises()
+    expect(fetched).not.toHaveBeenCalled()
+    expect(observer?.target.parentElement?.id).toBe('catalogue')
+    observer!.seen([{ isIntersecting: true } as IntersectionObserverEntry], {} as never)
+    await vi.waitUntil(() => wrapper.find('[data-testid="catalogue-search"]').exists())
+    expect(fetched).toHaveBeenCalledOnce()
   })
 
   it('says so when the index cannot be fetched, and tries again when asked', async () => {

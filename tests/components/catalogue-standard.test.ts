@@ -12,6 +12,7 @@ import StandardView from '@/views/StandardView.vue'
 import ReplaceBanner from '@/components/catalogue/ReplaceBanner.vue'
 import { useStandardsStore, addedSources } from '@/stores/standards'
 import { useAssessmentsStore } from '@/stores/assessments'
+import { useCatalogueStore } from '@/stores/catalogue'
 import { parseStandardFile } from '@/domain/standard/parse'
 import { saveResponse } from '@/db/assessments'
 import AssessmentsView from '@/views/AssessmentsView.vue'
@@ -88,7 +89,7 @@ describe('a standard of the catalogue', () => {
   it('is kept on the device with an assessment made on it, and opens after a reload', async () => {
     serveCatalogue(index, [transcription])
     await reload()
-    expect((await useStandardsStore().ensure(transcription.id)).ok).toBe(true)
+    expect((await useCatalogueStore().ensure(transcription.id)).ok).toBe(true)
     await useAssessmentsStore().create({
       standardId: transcription.id,
       scaleId: 'proficiency-5',
@@ -104,8 +105,7 @@ describe('a standard of the catalogue', () => {
   it('is replaced by the published text, to which an assessment carries over, changes marked', async () => {
     serveCatalogue(index, [transcription])
     await reload()
-    const standards = useStandardsStore()
-    await standards.ensure(transcription.id)
+    await useCatalogueStore().ensure(transcription.id)
     const assessments = useAssessmentsStore()
     const record = await assessments.create({
       standardId: transcription.id,

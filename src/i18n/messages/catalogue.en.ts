@@ -5,7 +5,6 @@ export const catalogueEn: LazyMessages['catalogue'] = {
   heading: 'iCAP catalogue of standards',
   intro:
     '{total} of the standards published on the Ministry of Labor’s iCAP platform can be searched, opened and rated here. They are transcriptions of the published PDFs by a parser, not the published text.',
-  jump: 'Search the iCAP catalogue',
   loading: 'Loading the catalogue…',
   failed: 'The catalogue could not be loaded. If you are offline, connect and try again.',
   retry: 'Try again',

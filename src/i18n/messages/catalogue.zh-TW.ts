@@ -3,7 +3,6 @@ export const catalogueZhTW = {
   heading: 'iCAP 職能基準目錄',
   intro:
     '勞動部 iCAP 平台公告的職能基準，有 {total} 項可以在這裡搜尋、開啟與自評。它們是解析程式從公告 PDF 轉錄的版本，不是公告原文。',
-  jump: '搜尋 iCAP 目錄',
   loading: '目錄載入中…',
   failed: '目錄無法載入。若正離線，請連上網路後再試。',
   retry: '再試一次',

@@ -6,7 +6,7 @@ export const versionsEn: Messages['versions'] = {
   version: '{version} ({code})',
   kinds: { P: 'Indicator', K: 'Knowledge', S: 'Skill', A: 'Attitude' },
   panel: {
-    transcription: 'catalogue transcription',
+    transcription: 'Catalogue transcription',
     heading: 'Versions of this standard on this device',
     current: 'this page',
     newest: 'newest',

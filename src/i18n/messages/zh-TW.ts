@@ -219,6 +219,7 @@ export const zhTW = {
     title: '職能基準',
     intro: '選擇一項職能基準，閱讀其主要職責、工作任務、行為指標與職能內涵。',
     add: '新增職能基準',
+    catalogue: '搜尋 iCAP 目錄',
     removed: '已從這台裝置移除「{title}」。',
     code: '職能基準代碼',
     noCode: '尚無代碼',
