@@ -77,7 +77,7 @@ export const catalogueEn: LazyMessages['catalogue'] = {
     lacksNotes:
       'footnotes (【註n】), the attitude-to-task matrix, the notes and the version history',
     tasksLeftOut: 'The source has no indicators for {tasks}; these tasks are left out.',
-    judgements: 'The {n} judgements made in transcribing it are listed under Transcription notes.',
+    judgements: 'Judgements made in transcribing it ({n}) are listed under Transcription notes.',
     source: 'Source: {publisher}; parsed by {project} ({licence} licence).',
     replace: 'Replace with the published text',
     replaceHint:
