@@ -15,7 +15,9 @@ export function catalogue(): Plugin {
   let served = new Map<string, string>()
   const prepare = () => {
     const report = ensureCatalogue(root)
-    for (const line of describeReport(report)) console.log(line)
+    // The count here; `npm run catalogue` lists each file left out, with its reason.
+    const [summary, ...leftOut] = describeReport(report)
+    console.log(leftOut.length ? `${summary} (npm run catalogue lists them)` : summary)
     served = new Map(outputFiles(root).map((f) => [`/${f.path}`, f.disk]))
   }
   return {

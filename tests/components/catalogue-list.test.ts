@@ -160,6 +160,18 @@ describe('the catalogue on the standards list', () => {
     expect(fetched).toHaveBeenCalledOnce()
   })
 
+  it('says plainly when the build came without the catalogue', async () => {
+    serveCatalogue(indexOf([]))
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
+    const router = makeRouter()
+    await router.push('/')
+    const wrapper = mount(StandardsListView, { global: { plugins: [pinia, router] } })
+    await vi.waitUntil(() => wrapper.text().includes('這個版本沒有附上目錄'), { timeout: 5000 })
+    expect(wrapper.find('[data-testid="catalogue-search"]').exists()).toBe(false)
+  })
+
   it('says so when the index cannot be fetched, and tries again when asked', async () => {
     let offline = true
     serveCatalogue(catalogue(), [], { offline: () => offline })
