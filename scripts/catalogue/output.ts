@@ -9,11 +9,10 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { buildCatalogue, type BundledMatch } from '../../src/domain/catalogue/batch'
-import { CATALOGUE_INDEX_URL, type CatalogueIndex } from '../../src/domain/catalogue/entry'
+import { CATALOGUE_INDEX_URL, catalogueIndex } from '../../src/domain/catalogue/entry'
 import { describeReason } from '../../src/domain/catalogue/notes'
 import { parseStandardFile } from '../../src/domain/standard/parse'
 import type { Standard } from '../../src/domain/standard/schema'
-import { CATALOGUE_SOURCE } from '../../src/domain/catalogue/source'
 
 /** Where the parsed standards are, beside the project (CI clones /work/shared as ../shared). */
 export function sourceDir(root: string): string {
@@ -69,23 +68,6 @@ function stampOf(root: string, sources: { file: string; text: string }[]): strin
   return hash.digest('hex')
 }
 
-function emptyIndex(): CatalogueIndex {
-  return {
-    format: 'gaplens-catalogue',
-    formatVersion: 1,
-    source: {
-      project: CATALOGUE_SOURCE.project,
-      url: CATALOGUE_SOURCE.url,
-      commit: CATALOGUE_SOURCE.commit,
-      licence: CATALOGUE_SOURCE.licence,
-      publisher: CATALOGUE_SOURCE.publisher,
-    },
-    bytes: 0,
-    entries: [],
-    leftOut: [],
-  }
-}
-
 function write(out: string, path: string, text: string): void {
   const target = join(out, 'files', path)
   mkdirSync(dirname(target), { recursive: true })
@@ -122,7 +104,7 @@ export function ensureCatalogue(root: string, force = false): CatalogueReport {
   rmSync(out, { recursive: true, force: true })
   mkdirSync(out, { recursive: true })
   const build = found ? buildCatalogue(sources, bundledStandards(root)) : null
-  write(out, CATALOGUE_INDEX_URL, JSON.stringify(build?.index ?? emptyIndex()))
+  write(out, CATALOGUE_INDEX_URL, JSON.stringify(build?.index ?? catalogueIndex([], [], 0)))
   for (const file of build?.files ?? []) write(out, file.path, file.text)
   const report: CatalogueReport = {
     found,

@@ -46,13 +46,19 @@ function catalogue() {
   ])
 }
 
-async function mountList() {
+/** The standards list, mounted over the fixture standard (the catalogue loads on its own). */
+async function mountListView() {
   const pinia = createPinia()
   setActivePinia(pinia)
   await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
   const router = makeRouter()
   await router.push('/')
-  const wrapper = mount(StandardsListView, { global: { plugins: [pinia, router] } })
+  return mount(StandardsListView, { global: { plugins: [pinia, router] } })
+}
+
+/** The list with its catalogue's search shown. */
+async function mountList() {
+  const wrapper = await mountListView()
   await vi.waitUntil(() => wrapper.find('[data-testid="catalogue-search"]').exists(), {
     timeout: 5000,
   })
@@ -146,12 +152,7 @@ describe('the catalogue on the standards list', () => {
       },
     )
     const fetched = serveCatalogue(catalogue())
-    const pinia = createPinia()
-    setActivePinia(pinia)
-    await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
-    const router = makeRouter()
-    await router.push('/')
-    const wrapper = mount(StandardsListView, { global: { plugins: [pinia, router] } })
+    const wrapper = await mountListView()
     await flushPromises()
     expect(fetched).not.toHaveBeenCalled()
     expect(observer?.target.parentElement?.id).toBe('catalogue')
@@ -162,12 +163,7 @@ describe('the catalogue on the standards list', () => {
 
   it('says plainly when the build came without the catalogue', async () => {
     serveCatalogue(indexOf([]))
-    const pinia = createPinia()
-    setActivePinia(pinia)
-    await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
-    const router = makeRouter()
-    await router.push('/')
-    const wrapper = mount(StandardsListView, { global: { plugins: [pinia, router] } })
+    const wrapper = await mountListView()
     await vi.waitUntil(() => wrapper.text().includes('這個版本沒有附上目錄'), { timeout: 5000 })
     expect(wrapper.find('[data-testid="catalogue-search"]').exists()).toBe(false)
   })
@@ -175,12 +171,7 @@ describe('the catalogue on the standards list', () => {
   it('says so when the index cannot be fetched, and tries again when asked', async () => {
     let offline = true
     serveCatalogue(catalogue(), [], { offline: () => offline })
-    const pinia = createPinia()
-    setActivePinia(pinia)
-    await useStandardsStore().load(sourcesOf({ 'a.json': makeStandard() }))
-    const router = makeRouter()
-    await router.push('/')
-    const wrapper = mount(StandardsListView, { global: { plugins: [pinia, router] } })
+    const wrapper = await mountListView()
     await vi.waitUntil(() => wrapper.find('#catalogue [role="alert"]').exists(), { timeout: 5000 })
     offline = false
     await wrapper.get('#catalogue [role="alert"] button').trigger('click')

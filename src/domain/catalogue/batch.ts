@@ -7,15 +7,14 @@ import type { Standard } from '../standard/schema'
 import { codePointOrder } from '../order'
 import { convertSource, type Transcription } from './convert'
 import {
-  CATALOGUE_FORMAT,
-  CATALOGUE_FORMAT_VERSION,
+  catalogueIndex,
   countsOf,
   type CatalogueEntry,
   type CatalogueIndex,
   type LeftOutEntry,
 } from './entry'
 import { fingerprint } from './ids'
-import { CATALOGUE_SOURCE, HISTORIC_MARK, readSourceFile } from './source'
+import { HISTORIC_MARK, readSourceFile } from './source'
 import { cleanText } from './text'
 
 export interface SourceText {
@@ -166,20 +165,7 @@ export function buildCatalogue(sources: SourceText[], bundled: Standard[]): Cata
   }
   entries.sort(entryOrder)
   return {
-    index: {
-      format: CATALOGUE_FORMAT,
-      formatVersion: CATALOGUE_FORMAT_VERSION,
-      source: {
-        project: CATALOGUE_SOURCE.project,
-        url: CATALOGUE_SOURCE.url,
-        commit: CATALOGUE_SOURCE.commit,
-        licence: CATALOGUE_SOURCE.licence,
-        publisher: CATALOGUE_SOURCE.publisher,
-      },
-      bytes,
-      entries,
-      leftOut,
-    },
+    index: catalogueIndex(entries, leftOut, bytes),
     files,
     converted: entries.length,
     matched,

@@ -6,6 +6,7 @@ import type { Standard } from '../standard/schema'
 import type { Classification } from './classify'
 import { countStandard } from '../standard/model'
 import type { LeftOutReason } from './notes'
+import { CATALOGUE_SOURCE } from './source'
 
 export const CATALOGUE_FORMAT = 'gaplens-catalogue'
 export const CATALOGUE_FORMAT_VERSION = 1
@@ -63,6 +64,23 @@ export interface CatalogueIndex {
   bytes: number
   entries: CatalogueEntry[]
   leftOut: LeftOutEntry[]
+}
+
+/** An index of these entries, crediting the source as its README asks. */
+export function catalogueIndex(
+  entries: CatalogueEntry[],
+  leftOut: LeftOutEntry[],
+  bytes: number,
+): CatalogueIndex {
+  const { project, url, commit, licence, publisher } = CATALOGUE_SOURCE
+  return {
+    format: CATALOGUE_FORMAT,
+    formatVersion: CATALOGUE_FORMAT_VERSION,
+    source: { project, url, commit, licence, publisher },
+    bytes,
+    entries,
+    leftOut,
+  }
 }
 
 /** What a standard's entry says of it, counted from the standard itself. */
