@@ -104,9 +104,7 @@ export function getReview(id: string): Promise<ReviewRecord | undefined> {
   return getDb().reviews.get(id)
 }
 
-export async function loadReviewRatings(
-  reviewId: string,
-): Promise<Map<string, ReviewRatingRecord>> {
+export async function loadReviewRatings(reviewId: string): Promise<Map<string, ReviewRatingRecord>> {
   const rows = await getDb().reviewRatings.where('reviewId').equals(reviewId).toArray()
   return new Map(rows.map((row) => [row.itemKey, row]))
 }
