@@ -4,7 +4,7 @@ import pluginVitest from '@vitest/eslint-plugin'
 import skipFormatting from 'eslint-config-prettier'
 
 export default defineConfigWithVueTs(
-  { name: 'app/ignores', ignores: ['dist*/**', 'dev-dist/**', 'coverage/**', 'test-results*/**'] },
+  { name: 'app/ignores', ignores: ['dist*/**', 'dev-dist/**', 'coverage/**', 'test-results*/**', '.catalogue/**'] },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   // Type-only imports are the type-check's to enforce (verbatimModuleSyntax, in @vue/tsconfig):

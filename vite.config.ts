@@ -4,6 +4,8 @@ import { fileURLToPath, URL } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
+import { catalogue } from './scripts/catalogue/vite-plugin'
+import { CATALOGUE_CACHE } from './src/domain/catalogue/offline'
 
 /**
  * The Content-Security-Policy of the built page. Nothing runs or loads unless it is one of the
@@ -117,6 +119,7 @@ export default defineConfig({
     contentSecurityPolicy(),
     preloadStandards(),
     compileWhole(),
+    catalogue(),
     VitePWA({
       // A new version waits for the person to accept it: the page never reloads under them.
       registerType: 'prompt',
@@ -146,8 +149,21 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // Every bundled standard is precached with the app, so all of it loads offline.
+        // Every bundled standard is precached with the app, so all of it loads offline, and so
+        // is the catalogue's index; the catalogue's standards (over 800 files) are not.
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,txt}'],
+        globIgnores: ['catalogue/standards/**'],
+        // A catalogue standard is cached when it is first opened (or when a person makes them
+        // all available offline, which fetches them into the same cache): its file name holds
+        // a fingerprint of its content, so a cached copy is never stale.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) =>
+              sameOrigin && url.pathname.includes('/catalogue/standards/'),
+            handler: 'CacheFirst',
+            options: { cacheName: CATALOGUE_CACHE },
+          },
+        ],
         // Routes live after the '#': every page of the app is index.html.
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,

@@ -82,6 +82,12 @@ export const useAssessmentsStore = defineStore('assessments', () => {
 
   /** Starts an assessment and asks the browser to keep GapLens's data (first time only). */
   async function create(input: NewAssessment): Promise<AssessmentRecord> {
+    // A standard of the catalogue is kept on the device with the assessment made on it.
+    if (standards.opened.has(input.standardId)) {
+      const { useCatalogueStore } = await import('./catalogue')
+      const kept = await useCatalogueStore().keep(input.standardId)
+      if (!kept.ok) throw new Error(`the standard ${input.standardId} could not be kept`)
+    }
     const standard = standards.get(input.standardId)
     const record = await createAssessment(input, standard?.title ?? input.standardId)
     if (storage.persist === 'unknown' || storage.persist === 'best-effort')

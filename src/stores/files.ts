@@ -306,6 +306,8 @@ export const useFilesStore = defineStore('files', () => {
     }
   }
 
+  const catalogue = async () => (await import('./catalogue')).useCatalogueStore()
+
   /**
    * Opens a file a person chose: size first, then the text, then the full check; stores it only
    * if every check passed. 'review': a supervisor opens an employee's file; 'receive': an
@@ -322,14 +324,24 @@ export const useFilesStore = defineStore('files', () => {
     busy.value = true
     try {
       await standards.load()
-      // Read and checked off the page's thread: a file of 50 MB never holds the page.
-      const read = await readAssessmentFile(chosen, toRaw(standards.standards), passphrase)
-      if (read.ok === 'offer') return { ok: 'offer', offer: { file: read.file, standard: read.standard } }
+      // Read and checked off the page's thread: a file of 50 MB never holds the page. A file
+      // rated on a catalogue standard this page has not opened is read again once the
+      // catalogue has given it.
+      const known = () => [...toRaw(standards.standards), ...toRaw(standards.opened).values()]
+      let read = await readAssessmentFile(chosen, known(), passphrase)
+      if (read.ok === false && read.problem.code === 'standard-missing') {
+        const ensured = await (await catalogue()).ensure(read.problem.params.id)
+        if (ensured.ok) read = await readAssessmentFile(chosen, known(), passphrase)
+      }
+      if (read.ok === 'offer')
+        return { ok: 'offer', offer: { file: read.file, standard: read.standard } }
       if (read.ok !== true) return read
       const standard = standards.get(read.value.standardId)
       if (!standard) throw new Error(`no standard ${read.value.standardId}`)
       const { file, standardDiffers, signature, differing } = read.value
       const checked: CheckedAssessmentFile = { file, standard, standardDiffers, signature }
+      if (standards.opened.has(checked.file.standard.id))
+        await (await catalogue()).keep(checked.file.standard.id)
       if (intent === 'review') {
         const result = await importForReview(checked.file, chosen.name)
         // A newer file may bring a newer draft: the plan open on a page is read again.

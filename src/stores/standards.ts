@@ -97,6 +97,8 @@ function readAll(
 
 export const useStandardsStore = defineStore('standards', () => {
   const standards = shallowRef<Standard[]>([])
+  /** Catalogue standards opened on this page but not kept on the device, by id. */
+  const opened = shallowRef<ReadonlyMap<string, Standard>>(new Map())
   const failures = ref<FailedFile[]>([])
   /** Ids of the standards the person added. */
   const added = shallowRef<ReadonlySet<string>>(new Set())
@@ -155,8 +157,14 @@ export const useStandardsStore = defineStore('standards', () => {
     return load(given, true)
   }
 
+  /** A standard on the device, or one of the catalogue's opened on this page. */
   function get(id: string): Standard | undefined {
-    return byId.value.get(id)
+    return byId.value.get(id) ?? opened.value.get(id)
+  }
+
+  /** Offers a standard of the catalogue read on this page (see stores/catalogue.ts). */
+  function hold(standard: Standard): void {
+    opened.value = new Map(opened.value).set(standard.id, standard)
   }
 
   /** Whether the person added this standard (rather than it being shipped with the app). */
@@ -174,7 +182,7 @@ export const useStandardsStore = defineStore('standards', () => {
    * page) and offers it at once. A standard whose id is taken is refused, naming the other.
    */
   async function add(standard: Standard, file: string): Promise<AddResult> {
-    const taken = get(standard.id)
+    const taken = byId.value.get(standard.id)
     if (taken) return { ok: false, reason: 'same-id', title: taken.title }
     try {
       const stored = await (
@@ -216,9 +224,11 @@ export const useStandardsStore = defineStore('standards', () => {
     failures,
     status,
     added,
+    opened,
     load,
     reload,
     get,
+    hold,
     isAdded,
     jsonOf,
     add,

@@ -13,17 +13,20 @@
  *   - adding a standard: a pasted seed text parsed and previewed (tests/bench/library.ts);
  *   - closing a tab at once after a rating or a note, 20 times each, and how many were kept
  *     (tests/bench/reliability.ts);
- *   - a backup of 20,000 assessments restored, and 我的自評 opened on them (tests/bench/restore.ts).
+ *   - a backup of 20,000 assessments restored, and 我的自評 opened on them (tests/bench/restore.ts);
+ *   - the iCAP catalogue: its index's size, a keystroke to the filtered list, a click on a result
+ *     to its page drawn, and the whole conversion at build time (tests/bench/catalogue.ts).
  *
  * BENCH_DIST (default dist) and BENCH_PORT (default 4319) choose the build folder and port, so
  * a bench can run beside a test run; BENCH_ONLY=autosave, pages, cohort, library,
- * reliability, restore or lighthouse
+ * reliability, restore, catalogue or lighthouse
  * measures that alone; BENCH_RESULTS names the figures' file (default bench-results.json).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Page } from '@playwright/test'
+import { catalogueBenchmarks } from './catalogue'
 import { cohortBenchmarks } from './cohort'
 import { extraBenchmarks } from './extra'
 import { fileBenchmarks } from './files'
@@ -244,6 +247,7 @@ async function main(): Promise<void> {
       if (!ONLY || ONLY === 'restore') await restoreBenchmarks(browser, BASE, results)
       if (!ONLY || ONLY === 'lighthouse') await lighthouseBenchmarks(BASE, results)
       if (!ONLY || ONLY === 'cohort') await cohortBenchmarks(browser, BASE, DIST, results)
+      if (!ONLY || ONLY === 'catalogue') await catalogueBenchmarks(browser, BASE, DIST, results)
     } finally {
       await browser.close()
     }

@@ -10,6 +10,7 @@ import { locale } from '@/i18n'
 import { levelDescriptor } from '@/domain/levels'
 import { makeStandard } from '../fixtures/standard'
 import { makeRouter, sourcesOf } from './helpers'
+import { indexOf, serveCatalogue } from '../fixtures/catalogue'
 
 /**
  * What format version 2 adds, all in one standard: two industries, footnote marks on a duty and
@@ -191,9 +192,13 @@ describe('standard page', () => {
     ])
   })
 
-  it('says so when the id is unknown', async () => {
+  it('says so when the id is unknown, to the device and to the catalogue', async () => {
+    const fetched = serveCatalogue(indexOf([]))
     const wrapper = await mountWith(StandardView, { id: 'nope' })
+    await vi.waitUntil(() => wrapper.find('[role="alert"]').exists())
     expect(wrapper.get('[role="alert"]').text()).toContain('nope')
+    expect(fetched).toHaveBeenCalledOnce()
+    vi.unstubAllGlobals()
   })
 })
 

@@ -6,6 +6,7 @@
 import type { Standard } from './schema'
 import { attitudeLabel } from './model'
 import { codePointOrder } from '../order'
+import { isTranscription } from '../catalogue/ids'
 
 /** The code's version suffix: v4, V10 (case-insensitive); a code without one is version 1. */
 const VERSION_SUFFIX = /v(\d+)$/i
@@ -54,9 +55,17 @@ export interface StandardFamily {
   members: Standard[]
 }
 
-/** Newest first: the higher version number, then the id (so the order never depends on input). */
+/**
+ * Newest first: the higher version number; of one version, the published text before the
+ * catalogue's transcription of it (which it replaces); then the id, so the order never depends
+ * on the input.
+ */
 function newestFirst(a: Standard, b: Standard): number {
-  return versionNumber(b) - versionNumber(a) || codePointOrder(a.id, b.id)
+  return (
+    versionNumber(b) - versionNumber(a) ||
+    Number(isTranscription(a)) - Number(isTranscription(b)) ||
+    codePointOrder(a.id, b.id)
+  )
 }
 
 /**
@@ -92,15 +101,20 @@ export function familyOf(standards: readonly Standard[], standard: Standard): St
   }
 }
 
-/** The newest version of the standard present, when it is newer than the standard itself. */
+/**
+ * The newest version of the standard present, when it is newer than the standard itself: a
+ * higher version, or the published text of the same version where the standard is the
+ * catalogue's transcription (an assessment on it carries over as to a new version).
+ */
 export function newerVersion(
   standards: readonly Standard[],
   standard: Standard,
 ): Standard | undefined {
   const newest = familyOf(standards, standard).members[0]
-  return newest && newest.id !== standard.id && versionNumber(newest) > versionNumber(standard)
-    ? newest
-    : undefined
+  if (!newest || newest.id === standard.id) return undefined
+  const higher = versionNumber(newest) - versionNumber(standard)
+  const replaces = higher === 0 && isTranscription(standard) && !isTranscription(newest)
+  return higher > 0 || replaces ? newest : undefined
 }
 
 export type DiffKind = 'P' | 'K' | 'S' | 'A'

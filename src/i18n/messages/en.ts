@@ -255,6 +255,7 @@ export const en: CoreMessages = {
     title: 'Competency standards',
     intro: 'Choose a standard to read its duties, tasks, behaviour indicators and competencies.',
     add: 'Add a standard',
+    catalogue: 'Search the iCAP catalogue',
     removed: '“{title}” was removed from this device.',
     code: 'Code',
     noCode: 'No code yet',

@@ -6,6 +6,7 @@ export const versionsEn: Messages['versions'] = {
   version: '{version} ({code})',
   kinds: { P: 'Indicator', K: 'Knowledge', S: 'Skill', A: 'Attitude' },
   panel: {
+    transcription: 'Catalogue transcription',
     heading: 'Versions of this standard on this device',
     current: 'this page',
     newest: 'newest',
@@ -57,6 +58,8 @@ export const versionsEn: Messages['versions'] = {
     newest: 'Newest version {version}',
   },
   reassess: {
+    availablePublished:
+      'This assessment was made on the catalogue’s transcription of {older}; its published text is on this device.',
     available: 'This assessment was made on {older}; the newer {newer} is on this device.',
     button: 'Reassess on the new version',
     hint: 'Start a new round on {version}: the ratings of unchanged items carry over; changed and new items are to rate again',

@@ -4,6 +4,7 @@ export const versionsZhTW = {
   version: '{version}（{code}）',
   kinds: { P: '行為指標', K: '知識', S: '技能', A: '態度' },
   panel: {
+    transcription: '目錄轉錄',
     heading: '這項職能基準在這台裝置上的版本',
     current: '本頁',
     newest: '最新',
@@ -54,6 +55,7 @@ export const versionsZhTW = {
     newest: '最新版本 {version}',
   },
   reassess: {
+    availablePublished: '這份自評做在 {older} 的目錄轉錄上，這台裝置上已有它的公告原文。',
     available: '這份自評做在 {older}，這台裝置上已有新版 {newer}。',
     button: '以新版重新自評',
     hint: '以 {version} 開始新一輪：沿用未變動項目的評分，變動與新增的項目需重新評分',

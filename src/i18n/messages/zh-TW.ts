@@ -7,6 +7,7 @@ import type { templateZhTW } from './template.zh-TW'
 import type { planZhTW } from './plan.zh-TW'
 import type { backupZhTW } from './backup.zh-TW'
 import type { listsZhTW } from './lists.zh-TW'
+import type { catalogueZhTW } from './catalogue.zh-TW'
 /** UI strings, Traditional Chinese first. English must provide every key (see en.ts). */
 export const zhTW = {
   app: {
@@ -259,6 +260,7 @@ export const zhTW = {
     title: '職能基準',
     intro: '選擇一項職能基準，閱讀其主要職責、工作任務、行為指標與職能內涵。',
     add: '新增職能基準',
+    catalogue: '搜尋 iCAP 目錄',
     removed: '已從這台裝置移除「{title}」。',
     code: '職能基準代碼',
     noCode: '尚無代碼',
@@ -555,8 +557,8 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 
 /**
  * Sections a screen loads with itself (src/i18n/sections/), so their words are not
- * in the entry script: the cohort, the standards library, the plan, the supervisor's review and
- * the assessment files' screens.
+ * in the entry script: the cohort, the standards library, the plan, the supervisor's review,
+ * the assessment files' screens and the iCAP catalogue.
  */
 export interface LazyMessages {
   cohort: Widen<typeof cohortZhTW>
@@ -568,6 +570,7 @@ export interface LazyMessages {
   files: Widen<typeof filesZhTW>
   backup: Widen<typeof backupZhTW>
   lists: Widen<typeof listsZhTW>
+  catalogue: Widen<typeof catalogueZhTW>
 }
 export type LazySection = keyof LazyMessages
 /** The catalog the entry script carries. */
