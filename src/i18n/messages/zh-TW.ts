@@ -7,6 +7,7 @@ import type { templateZhTW } from './template.zh-TW'
 import type { planZhTW } from './plan.zh-TW'
 import type { backupZhTW } from './backup.zh-TW'
 import type { listsZhTW } from './lists.zh-TW'
+import type { reportZhTW } from './report.zh-TW'
 /** UI strings, Traditional Chinese first. English must provide every key (see en.ts). */
 export const zhTW = {
   app: {
@@ -547,6 +548,7 @@ export interface LazyMessages {
   review: Widen<typeof reviewZhTW>
   backup: Widen<typeof backupZhTW>
   lists: Widen<typeof listsZhTW>
+  report: Widen<typeof reportZhTW>
 }
 export type LazySection = keyof LazyMessages
 /** The catalog the entry script carries. */
