@@ -5,12 +5,12 @@ import {
   hasAttitudeMatrix,
   indexStandard,
   indicatorBlocks,
-  itemNotes,
   itemUsage,
   taskLevel,
   taskLevels,
   tasksBeforeDuties,
 } from '@/domain/standard/model'
+import { itemNotes } from '@/domain/standard/item-notes'
 import { levelDescriptor, LEVELS } from '@/domain/levels'
 import { makeStandard } from '../fixtures/standard'
 

@@ -1,5 +1,5 @@
 import type { InjectionKey, Ref } from 'vue'
-import type { ItemNotes } from '@/domain/standard/model'
+import type { ItemNotes } from '@/domain/standard/item-notes'
 
 /**
  * The standard's footnotes and supplementary notes of each item, by item key: given by the

@@ -2,15 +2,7 @@
  * Facts derived from a standard: task levels, which tasks use an item, and the rateable items.
  * Pure functions over the data; nothing here is stored.
  */
-import type {
-  AttitudeItem,
-  CompetencyLevel,
-  Duty,
-  FootnoteRef,
-  Indicator,
-  Standard,
-  Task,
-} from './schema'
+import type { AttitudeItem, CompetencyLevel, Duty, Indicator, Standard, Task } from './schema'
 
 /** The levels a task's indicators sit at, lowest first (usually one). */
 export function taskLevels(task: Task): CompetencyLevel[] {
@@ -147,36 +139,4 @@ export function indexStandard(standard: Standard): StandardIndex {
     explanations,
     taskTitles: new Map(allTasks(standard).map((t) => [t.code, t.title])),
   }
-}
-
-/**
- * What a standard says about an item beyond its text, for the pages where a person rates it:
- * the footnotes hung on it (where each mark stands, and the note's text) and the supplementary
- * notes (其他補充說明) that explain it.
- */
-export interface ItemNotes {
-  footnotes: { n: number; after?: string; text: string }[]
-  supplementary: string[]
-}
-
-/** The notes of every item that has any, by the item's code; an item with none is absent. */
-export function itemNotes(standard: Standard): Map<string, ItemNotes> {
-  const texts = new Map(standard.footnotes.map((f) => [f.n, f.text]))
-  const out = new Map<string, ItemNotes>()
-  const entry = (code: string) => {
-    let found = out.get(code)
-    if (!found) out.set(code, (found = { footnotes: [], supplementary: [] }))
-    return found
-  }
-  const hang = (code: string, refs: FootnoteRef[] | undefined) => {
-    for (const ref of refs ?? [])
-      entry(code).footnotes.push({ ...ref, text: texts.get(ref.n) ?? '' })
-  }
-  for (const task of allTasks(standard))
-    for (const indicator of task.indicators) hang(indicator.code, indicator.footnotes)
-  for (const item of [...standard.knowledge, ...standard.skills, ...standard.attitudes])
-    hang(item.code, item.footnotes)
-  for (const note of standard.notes.supplementary)
-    for (const code of note.explains ?? []) entry(code).supplementary.push(note.text)
-  return out
 }
