@@ -165,8 +165,8 @@ test('a 30-character duty title shows whole on a phone, a laptop and paper', asy
   // Ties by code: A01 and P4.1.1 both 1 above the target.
   expect(first).toMatch(/強項（前3項）.*A01.*P4\.1\.1.*K01/)
   expect(first).not.toContain('詳細結果')
-  // (Chromium draws the page number first.)
-  expect(text(2)).toMatch(/^(\d+\/\d+)?詳細結果/)
+  // Page 2 opens with the running head (person, standard, date, page n of m), then the detail.
+  expect(text(2)).toMatch(/^林雅婷・旅遊業營運主管.*第2頁，共\d+頁詳細結果/)
 
   // The radar as printed on page 1: the page's largest picture, at least half the printable
   // width (A4 less the margins: 186 mm) wide.

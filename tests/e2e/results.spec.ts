@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync, statSync } from 'node:fs'
 import { expect, test, type Page } from './fixtures'
 import {
   expectSaved,
@@ -162,95 +160,5 @@ test.describe('results', () => {
     await expect(page.locator('section.tables caption').first()).toHaveText('Gap by duty')
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
     await chartsDrawn(page, 4)
-  })
-
-  test('prints to A4: every table whole on one page, no controls on paper', async ({ page }) => {
-    const url = await rateKnownPattern(page)
-    await page.goto(`${url}/results`)
-    await chartsDrawn(page, 4)
-    // A browser lays a printed page out at the paper's width (A4 less 12 mm margins ≈ 703 px).
-    await page.setViewportSize({ width: 703, height: 1000 })
-    await page.emulateMedia({ media: 'print' })
-    const tables = await page.locator('table:visible').evaluateAll((list) =>
-      list.map((table) => {
-        const rows = [...table.querySelectorAll('tbody tr')]
-        const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '')
-        return {
-          // The caption and the header row: a chart's title alone may repeat the caption.
-          first: squash(
-            `${table.querySelector('caption')?.textContent}${table.querySelector('thead')?.textContent}`,
-          ),
-          // The start of every row's heading (its code and text, not the task list or note that
-          // wrap below it): a long cell may wrap around the figures beside it.
-          rows: rows.map((row) => {
-            const head = row.querySelector('th, td')!.cloneNode(true) as Element
-            head.querySelectorAll('.tasks, .note').forEach((part) => part.remove())
-            return squash(head.textContent).slice(0, 12)
-          }),
-        }
-      }),
-    )
-    expect(tables.length).toBeGreaterThanOrEqual(6)
-    // Every chart is drawn again for the paper's width and stays inside its figure.
-    // The redraw follows the switch to print media by a frame or two: wait for it.
-    const misfits = () =>
-      page.locator('figure.chart-figure').evaluateAll((figures) =>
-        figures.flatMap((figure) => {
-          const box = figure.getBoundingClientRect()
-          const chart = figure.querySelector('canvas')!.getBoundingClientRect()
-          const inside =
-            chart.left >= box.left - 1 &&
-            chart.right <= box.right + 1 &&
-            chart.top >= box.top - 1 &&
-            chart.bottom <= box.bottom + 1
-          return inside ? [] : [figure.querySelector('figcaption')?.textContent ?? '?']
-        }),
-      )
-    await expect.poll(misfits).toEqual([])
-
-    const dir = test.info().outputPath('report')
-    mkdirSync(dir, { recursive: true })
-    const pdf = join(dir, 'report.pdf')
-    writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }))
-
-    const pages = Number(
-      /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1],
-    )
-    expect(pages).toBeGreaterThanOrEqual(2)
-    expect(pages).toBeLessThanOrEqual(5)
-    // Each page's text in the order it is drawn (-raw), not as laid out: the first page sets
-    // two tables side by side, whose lines a layout reading would interleave.
-    const text = (n: number) =>
-      execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-raw', pdf, '-'], {
-        encoding: 'utf8',
-      }).replace(/\s+/g, '')
-    const pageTexts = Array.from({ length: pages }, (_, i) => text(i + 1))
-    const all = pageTexts.join('')
-    expect(all).toContain('職能落差報告')
-    expect(all).toContain('陳怡君')
-    // The first page stands alone (the overview); the detail starts on the next.
-    for (const figure of ['平均落差', '0.71', '64%', '14/75'])
-      expect(pageTexts[0]).toContain(figure)
-    expect(pageTexts[0]).toContain('落差最大的3項')
-    expect(pageTexts[0]).not.toContain('詳細結果')
-    expect(pageTexts[1]).toContain('詳細結果')
-    for (const control of ['列印報告', '存成PNG', '回到評分', '以表格檢視', '目標設定'])
-      expect(all, `${control} is a control: not on paper`).not.toContain(control)
-    for (const table of tables) {
-      const at = pageTexts.findIndex((p) => p.includes(table.first))
-      expect(at, `table "${table.first}" is printed`).toBeGreaterThanOrEqual(0)
-      // Every row on the page where the table starts: a table cut across pages leaves its
-      // tail out, and no one row found elsewhere on that page can stand in for all of them.
-      const missing = table.rows.filter((row) => !pageTexts[at]!.includes(row))
-      expect(missing, `rows of "${table.first}" not on its first page`).toEqual([])
-    }
-
-    // The pages as images, kept with the test's output for a person to look at.
-    execFileSync('pdftoppm', ['-r', '50', '-png', pdf, join(dir, 'page')])
-    for (let n = 1; n <= pages; n++) {
-      const png = join(dir, `page-${String(n).padStart(String(pages).length, '0')}.png`)
-      expect(existsSync(png), png).toBe(true)
-      expect(statSync(png).size).toBeGreaterThan(5000)
-    }
   })
 })

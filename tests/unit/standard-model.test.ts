@@ -10,6 +10,7 @@ import {
   taskLevels,
   tasksBeforeDuties,
 } from '@/domain/standard/model'
+import { itemNotes } from '@/domain/standard/item-notes'
 import { levelDescriptor, LEVELS } from '@/domain/levels'
 import { makeStandard } from '../fixtures/standard'
 
@@ -116,5 +117,46 @@ describe('level descriptors', () => {
     expect(LEVELS.map((l) => levelDescriptor(l).length > 20)).toEqual(LEVELS.map(() => true))
     expect(levelDescriptor(4)).toContain('少許監督')
     expect(() => levelDescriptor(7)).toThrow(RangeError)
+  })
+})
+
+describe('an item’s notes from the standard', () => {
+  it('gathers the footnotes hung on each item and the supplementary notes that explain it', () => {
+    const notes = itemNotes(
+      makeStandard({
+        attitudes: [
+          {
+            code: 'A01',
+            name: '主動積極',
+            description: '自動自發做事。',
+            tasks: ['T1.1'],
+            footnotes: [{ n: 2 }],
+          },
+          { code: 'A02', name: '謹慎細心', description: '考量所有細節。', tasks: [] },
+        ],
+        notes: {
+          general: [],
+          qualifications: [],
+          supplementary: [
+            { text: '知識一與技能一指最新版。', explains: ['K01', 'S01'] },
+            { text: '知識一另見手冊。', explains: ['K01'] },
+            { text: '不解釋任何項目的說明。' },
+          ],
+        },
+      }),
+    )
+    expect(notes.get('P1.1.1')).toEqual({
+      footnotes: [{ n: 1, after: '網站類型', text: '類型：官網、社群。' }],
+      supplementary: [],
+    })
+    expect(notes.get('K02')?.footnotes).toEqual([{ n: 2, text: '知識二的說明。' }])
+    expect(notes.get('A01')?.footnotes).toEqual([{ n: 2, text: '知識二的說明。' }])
+    expect(notes.get('K01')).toEqual({
+      footnotes: [],
+      supplementary: ['知識一與技能一指最新版。', '知識一另見手冊。'],
+    })
+    expect(notes.get('S01')?.supplementary).toEqual(['知識一與技能一指最新版。'])
+    // Items the standard says nothing more about are absent.
+    expect([...notes.keys()].sort()).toEqual(['A01', 'K01', 'K02', 'P1.1.1', 'S01'])
   })
 })

@@ -16,7 +16,7 @@ import {
   RadialLinearScale,
   Tooltip,
 } from 'chart.js'
-import { CHART_FONT, tickText } from './configs'
+import { CHART_FONT, CHART_FONT_PX, tickText } from './configs'
 
 Chart.register(
   BarController,
@@ -35,6 +35,7 @@ Chart.register(
 // Charts are drawn once and read, and they print: no animation, fonts that show Chinese.
 Chart.defaults.animation = false
 Chart.defaults.font.family = CHART_FONT
+Chart.defaults.font.size = CHART_FONT_PX
 Chart.defaults.color = '#1d2733'
 // Axis numbers written plainly (see tickText), not through Intl.NumberFormat.
 Chart.defaults.scales.linear.ticks.callback = tickText

@@ -9,6 +9,13 @@ export const CHART_FONT =
   "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK TC', 'Noto Sans TC', 'PingFang TC', 'Microsoft JhengHei', sans-serif"
 
 /**
+ * The charts' smallest text, in CSS pixels. A chart is drawn again at its printed size before
+ * it prints (useChart), so this is its size on paper too: 12 px is 9 pt, over the 8 pt a
+ * report needs to be read.
+ */
+export const CHART_FONT_PX = 12
+
+/**
  * One line of a chart's key: a chart shows short codes (T2) so that it keeps its size, and
  * the key beside it names them in full. `value` is shown, `valueText` is what is read aloud.
  */

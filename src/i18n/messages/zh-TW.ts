@@ -8,6 +8,7 @@ import type { planZhTW } from './plan.zh-TW'
 import type { backupZhTW } from './backup.zh-TW'
 import type { listsZhTW } from './lists.zh-TW'
 import type { catalogueZhTW } from './catalogue.zh-TW'
+import type { reportZhTW } from './report.zh-TW'
 /** UI strings, Traditional Chinese first. English must provide every key (see en.ts). */
 export const zhTW = {
   app: {
@@ -571,6 +572,7 @@ export interface LazyMessages {
   backup: Widen<typeof backupZhTW>
   lists: Widen<typeof listsZhTW>
   catalogue: Widen<typeof catalogueZhTW>
+  report: Widen<typeof reportZhTW>
 }
 export type LazySection = keyof LazyMessages
 /** The catalog the entry script carries. */
