@@ -190,11 +190,6 @@ export function useAutosave<K>(options: AutosaveOptions<K>) {
     await Promise.all(keys.map((key) => save(key)))
   }
 
-  /** Whether `key` has a change waiting for its pause or a write not yet settled. */
-  function isBusy(key: K): boolean {
-    return timers.has(key) || unsettled.has(key)
-  }
-
   /** Forgets every key (another document opened). Writes under way finish but set nothing. */
   function reset(): void {
     for (const { id } of timers.values()) clearTimeout(id)
@@ -232,7 +227,6 @@ export function useAutosave<K>(options: AutosaveOptions<K>) {
     flush,
     retryFailed,
     markStored,
-    isBusy,
     reset,
   }
 }

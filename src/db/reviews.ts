@@ -153,7 +153,11 @@ export class ReviewGoneError extends Error {
   }
 }
 
-/** Stores the supervisor's rating and comment of one item, and touches the review. */
+/**
+ * Stores the supervisor's whole rating and comment of one item, and touches the review. The
+ * review page writes with `patchReviewRating` (the fields changed only, so two tabs cannot undo
+ * each other); this stores a record made whole elsewhere.
+ */
 export async function saveReviewRating(record: ReviewRatingRecord): Promise<void> {
   const db = getDb()
   await db.transaction('rw', db.reviews, db.reviewRatings, async () => {
@@ -238,7 +242,10 @@ export async function patchReviewHeader(
   })
 }
 
-/** Changes the reviewer's name and title or the overall comment. */
+/**
+ * Sets the reviewer's name and title or the overall comment as given. The review page writes
+ * with `patchReviewHeader` (the fields changed only).
+ */
 export async function updateReview(
   id: string,
   changes: Partial<Pick<ReviewRecord, 'reviewer' | 'comment'>>,
