@@ -85,7 +85,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     } else if (change.kind === 'assessment') void rereadOne(change.assessmentId)
     else if (change.kind === 'assessment-deleted')
       assessments.value = assessments.value.filter((a) => a.id !== change.assessmentId)
-    else if (change.kind === 'everything') status.value = 'idle'
+    else if (change.kind === 'everything') void refresh()
   }
 
   /** Reads one assessment again (renamed, or made, in another tab). */

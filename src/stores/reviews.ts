@@ -82,7 +82,7 @@ export const useReviewsStore = defineStore('reviews', () => {
   /** Another page stored something: the list, once read, follows it. */
   function heard(change: StoredChange): void {
     if (status.value !== 'ready') return
-    if (change.kind === 'everything') status.value = 'idle'
+    if (change.kind === 'everything') return void refresh()
     if (!('reviewId' in change)) return
     if (change.kind === 'review-deleted')
       reviews.value = reviews.value.filter((r) => r.id !== change.reviewId)

@@ -8,6 +8,12 @@ import {
 } from '../e2e/tabs'
 import type { BenchResults } from './results'
 
+/** The first few of a list, for a row of the table, and how many more there are. */
+function firstFew(names: string[]): string {
+  const more = names.length > 4 ? `; ${names.length - 4} more` : ''
+  return names.slice(0, 4).join('; ') + more
+}
+
 /** 10 rounds of 4 interleavings: the 40 of `two_tabs_lost_of_40`. */
 const ROUNDS = 10
 
@@ -39,7 +45,7 @@ export async function tabsBenchmarks(
 
   const total = outcomes.length
   const lost = outcomes.filter((o) => o.lost)
-  const named = lost.map((o) => `${o.scenario} ${o.round}: ${o.detail}`).join('; ')
+  const named = firstFew(lost.map((o) => `${o.scenario} ${o.round}: ${o.detail}`))
   results.row(
     'two tabs: rounds that lost a change',
     `4 interleavings × ${ROUNDS} rounds, TTM4221-002v4`,
@@ -48,7 +54,7 @@ export async function tabsBenchmarks(
   results.figure('two_tabs_lost_of_40', lost.length)
   const shown = outcomes.flatMap((o) => (o.shownMs === null ? [] : [o.shownMs]))
   const late = outcomes.filter((o) => o.shownMs === null)
-  const lateNamed = late.map((o) => `${o.scenario} ${o.round}`).join('; ')
+  const lateNamed = firstFew(late.map((o) => `${o.scenario} ${o.round}`))
   results.row(
     'two tabs: the other tab shows the change',
     `from stored to shown, ${total} rounds`,
