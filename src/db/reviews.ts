@@ -153,7 +153,11 @@ export class ReviewGoneError extends Error {
   }
 }
 
-/** Stores the supervisor's rating and comment of one item, and touches the review. */
+/**
+ * Stores the supervisor's whole rating and comment of one item, and touches the review. The
+ * review page writes with `patchReviewRating` (the fields changed only, so two tabs cannot undo
+ * each other); this stores a record made whole elsewhere.
+ */
 export async function saveReviewRating(record: ReviewRatingRecord): Promise<void> {
   const db = getDb()
   await db.transaction('rw', db.reviews, db.reviewRatings, async () => {
@@ -166,7 +170,82 @@ export async function saveReviewRating(record: ReviewRatingRecord): Promise<void
   })
 }
 
-/** Changes the reviewer's name and title or the overall comment. */
+/** The fields of the supervisor's rating of an item a page changes. */
+export type ReviewRatingPatch = Partial<Pick<ReviewRatingRecord, 'rating' | 'comment'>>
+
+/** The supervisor's rating and comment of one item as stored, or undefined. */
+export function getReviewRating(
+  reviewId: string,
+  itemKey: string,
+): Promise<ReviewRatingRecord | undefined> {
+  return getDb().reviewRatings.get([reviewId, itemKey])
+}
+
+/**
+ * Stores the fields of the supervisor's rating of one item that the person changed, laid over
+ * what is stored now (another tab may have changed the others), touches the review, and resolves
+ * with the record as stored. One transaction; rejects with ReviewGoneError, storing nothing, when
+ * the review no longer exists.
+ */
+export async function patchReviewRating(
+  reviewId: string,
+  itemKey: string,
+  patch: ReviewRatingPatch,
+  updatedAt: string,
+): Promise<ReviewRatingRecord> {
+  const db = getDb()
+  return db.transaction('rw', db.reviews, db.reviewRatings, async () => {
+    const found = await db.reviews.update(reviewId, { updatedAt, lastItemKey: itemKey })
+    if (!found) throw new ReviewGoneError(reviewId)
+    const before = (await db.reviewRatings.get([reviewId, itemKey])) ?? {
+      reviewId,
+      itemKey,
+      rating: null,
+      comment: '',
+      updatedAt,
+    }
+    const stored: ReviewRatingRecord = { ...before, ...patch, updatedAt }
+    await db.reviewRatings.put(stored)
+    return stored
+  })
+}
+
+/** The review's own fields a page changes, each on its own: the reviewer and the overall comment. */
+export interface ReviewHeader {
+  name: string
+  jobTitle: string
+  comment: string
+}
+
+/** A review's own fields, flat. */
+export function headerOf(review: Pick<ReviewRecord, 'reviewer' | 'comment'>): ReviewHeader {
+  return { name: review.reviewer.name, jobTitle: review.reviewer.jobTitle, comment: review.comment }
+}
+
+/**
+ * Stores the review's own fields that the person changed (the reviewer's name, their title, the
+ * overall comment), each laid over what is stored now, and resolves with them as stored. One
+ * transaction; rejects with ReviewGoneError when the review no longer exists.
+ */
+export async function patchReviewHeader(
+  id: string,
+  patch: Partial<ReviewHeader>,
+): Promise<ReviewHeader> {
+  const db = getDb()
+  return db.transaction('rw', db.reviews, async () => {
+    const found = await db.reviews.get(id)
+    if (!found) throw new ReviewGoneError(id)
+    const header = { ...headerOf(found), ...patch }
+    const { name, jobTitle, comment } = header
+    await db.reviews.update(id, { reviewer: { name, jobTitle }, comment, updatedAt: now() })
+    return header
+  })
+}
+
+/**
+ * Sets the reviewer's name and title or the overall comment as given. The review page writes
+ * with `patchReviewHeader` (the fields changed only).
+ */
 export async function updateReview(
   id: string,
   changes: Partial<Pick<ReviewRecord, 'reviewer' | 'comment'>>,

@@ -3,6 +3,7 @@ import { shallowRef, ref, toRaw } from 'vue'
 import {
   createAssessment,
   deleteAssessment,
+  getAssessment,
   listAssessments,
   responsesOf,
   updateAssessment,
@@ -17,6 +18,7 @@ import type { Standard } from '@/domain/standard/schema'
 import { diffStandards } from '@/domain/standard/versions'
 import { progress, type Progress } from '@/domain/assessment/ratings'
 import { LIST_PAGE } from '@/composables/useListPage'
+import { useTabSync, type StoredChange } from '@/composables/useTabSync'
 import { useRatingStore } from './rating'
 import { useStandardsStore } from './standards'
 import { useStorageStore } from './storage'
@@ -64,6 +66,38 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     reviewerById.value = new Map([...reviewerById.value, ...reviewers])
   }
 
+  const tabs = useTabSync(heard)
+  /** Assessments rated in another tab whose cards show a count, read again together. */
+  const stale = new Set<string>()
+  let staleTimer: ReturnType<typeof setTimeout> | undefined
+
+  /** Another page stored something: the list, once read, follows it. */
+  function heard(change: StoredChange): void {
+    if (status.value !== 'ready') return
+    if (change.kind === 'response' && progressById.value.has(change.assessmentId)) {
+      stale.add(change.assessmentId)
+      staleTimer ??= setTimeout(() => {
+        staleTimer = undefined
+        const ids = [...stale]
+        stale.clear()
+        void loadDetails(ids, true)
+      }, 250)
+    } else if (change.kind === 'assessment') void rereadOne(change.assessmentId)
+    else if (change.kind === 'assessment-deleted')
+      assessments.value = assessments.value.filter((a) => a.id !== change.assessmentId)
+    else if (change.kind === 'everything') void refresh()
+  }
+
+  /** Reads one assessment again (renamed, or made, in another tab). */
+  async function rereadOne(id: string): Promise<void> {
+    const record = await getAssessment(id)
+    if (!record) return
+    const at = assessments.value.findIndex((a) => a.id === id)
+    // A new one: the list reads itself again, in its order.
+    if (at < 0) return void refresh()
+    assessments.value = assessments.value.with(at, record)
+  }
+
   /** Reads the list again from the database, and the details of its first page. */
   async function refresh(): Promise<void> {
     status.value = 'loading'
@@ -90,6 +124,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     }
     const standard = standards.get(input.standardId)
     const record = await createAssessment(input, standard?.title ?? input.standardId)
+    tabs.announce({ kind: 'assessment', assessmentId: record.id })
     if (storage.persist === 'unknown' || storage.persist === 'best-effort')
       void storage.requestPersistence()
     // The list reads itself again when it is next shown: not 20,000 records on the way to rating.
@@ -104,12 +139,14 @@ export const useAssessmentsStore = defineStore('assessments', () => {
 
   async function rename(id: string, title: string): Promise<void> {
     await updateAssessment(id, { title: title.trim() })
+    tabs.announce({ kind: 'assessment', assessmentId: id })
     forgetOpen(id)
     await refresh()
   }
 
   async function remove(id: string): Promise<void> {
     await deleteAssessment(id)
+    tabs.announce({ kind: 'assessment-deleted', assessmentId: id })
     forgetOpen(id)
     await refresh()
   }
@@ -124,6 +161,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     const made = (async () => {
       try {
         const record = await make()
+        tabs.announce({ kind: 'assessment', assessmentId: record.id })
         await refresh()
         return record
       } finally {

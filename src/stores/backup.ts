@@ -7,6 +7,7 @@ import type { RestoreChoices, RestoreMode } from '@/domain/files/restore-plan'
 import { checkSize } from '@/domain/io/size'
 import type { FileFailure } from '@/domain/io/problems'
 import { exportBackupFile, type ExportAnswer } from '@/workers/export-backup'
+import { useTabSync } from '@/composables/useTabSync'
 import {
   startRestore,
   type RestoreResult,
@@ -41,6 +42,8 @@ export const useBackupStore = defineStore('backup', () => {
   const done = shallowRef<RestoreDone | null>(null)
   const problem = shallowRef<StorageProblem | null>(null)
   const progress = ref({ written: 0, total: 0 })
+  // Tells, never listens: a restore elsewhere leaves this page's own state as it is.
+  const tabs = useTabSync(() => undefined)
   let session: RestoreSession | null = null
 
   /** The backup file, made off the page's thread, or the storage problem that stopped it. */
@@ -117,7 +120,8 @@ export const useBackupStore = defineStore('backup', () => {
       phase.value = 'failed'
       return
     }
-    // Whatever a page holds open was read before the restore.
+    // Whatever a page holds open was read before the restore, here and in other tabs.
+    tabs.announce({ kind: 'everything' })
     useRatingStore().close()
     const review = useReviewStore()
     if (review.review) review.forget(review.review.id)

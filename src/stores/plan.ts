@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef, toRaw } from 'vue'
 import { latestTurn } from '@/composables/latest'
+import { useTabSync, type StoredChange } from '@/composables/useTabSync'
 import {
   addPlanAction,
   addReviewPlanAction,
@@ -29,7 +30,8 @@ function changedPart(before: PlanAction, after: PlanAction): Partial<PlanAction>
 /**
  * The development plan open on a page: an employee's (the results page, their assessment) or
  * the one a supervisor is agreeing (the review page). Every change is stored at once, the
- * changed fields only; the page shows it once it is stored.
+ * changed fields only; the page shows it once it is stored, and follows the changes other tabs
+ * store.
  */
 export const usePlanStore = defineStore('plan', () => {
   const storage = useStorageStore()
@@ -47,6 +49,39 @@ export const usePlanStore = defineStore('plan', () => {
   )
 
   const opening = latestTurn()
+  const tabs = useTabSync(heard)
+
+  /** Tells the other tabs this plan changed. */
+  function announce(current: PlanOwner): void {
+    tabs.announce({ kind: 'plan', owner: current.kind, id: current.id })
+  }
+
+  /** Another tab stored something: reads the plan again if it was this one's. */
+  function heard(change: StoredChange): void {
+    const current = owner.value
+    if (!current || status.value !== 'ready') return
+    const mine = (kind: PlanOwner['kind'], id: string) => current.kind === kind && current.id === id
+    if (change.kind === 'everything') void reread(current)
+    else if (change.kind === 'plan' && mine(change.owner, change.id)) void reread(current)
+    else if (change.kind === 'review-replaced' && mine('review', change.reviewId))
+      void reread(current)
+    else if (change.kind === 'assessment-deleted') forget('assessment', change.assessmentId)
+    else if (change.kind === 'review-deleted') forget('review', change.reviewId)
+  }
+
+  /** Reads the open plan again, keeping what the page shows if the read fails. */
+  async function reread(current: PlanOwner): Promise<void> {
+    const isLatest = opening.begin()
+    try {
+      const loaded =
+        current.kind === 'assessment'
+          ? await loadPlan(current.id)
+          : await loadReviewPlan(current.id)
+      if (isLatest() && owner.value === current) actions.value = loaded
+    } catch {
+      // The plan shown stays; the next change or open reads it again.
+    }
+  }
 
   /** Reads the plan of an assessment or a review. */
   async function open(next: PlanOwner): Promise<void> {
@@ -82,6 +117,7 @@ export const usePlanStore = defineStore('plan', () => {
     try {
       await run(current)
       storage.clearProblem()
+      announce(current)
       return true
     } catch (error) {
       storage.report(error)

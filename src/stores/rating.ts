@@ -1,24 +1,25 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { latestTurn } from '@/composables/latest'
-import { computed, ref, shallowReactive, shallowRef, toRaw } from 'vue'
-import { getAssessment, loadResponses, saveResponse, updateAssessment } from '@/db/assessments'
-import type { AssessmentRecord, ItemResponse, TargetOverrides } from '@/domain/assessment/records'
-import { rateableItems, type RateableItem } from '@/domain/assessment/items'
-import { ratingLayout, type RatingLayout } from '@/domain/assessment/layout'
+import { computed, ref, shallowReactive, shallowRef } from 'vue'
 import {
-  nextUnrated,
-  progress,
-  progressByDuty,
-  ratingCounts,
-  ratingState,
-  straightLineOf,
-  type Progress,
-  type RatingState,
-  type RatingValue,
-  type StraightLine,
-} from '@/domain/assessment/ratings'
+  getAssessment,
+  getResponse,
+  loadResponses,
+  patchResponse,
+  patchTargets,
+  saveResponse,
+} from '@/db/assessments'
+import type { AssessmentRecord, ItemResponse, TargetOverrides } from '@/domain/assessment/records'
+import { rateableItems } from '@/domain/assessment/items'
+import { ratingLayout, type RatingLayout } from '@/domain/assessment/layout'
+import { nextUnrated, type RatingValue } from '@/domain/assessment/ratings'
+import { targetsChanged } from '@/domain/assessment/targets'
 import { getScale } from '@/domain/assessment/scales'
-import { useAutosave, type SaveState } from '@/composables/useAutosave'
+import { useAutosave, type SaveState, type WriteHow } from '@/composables/useAutosave'
+import { useFieldSync } from '@/composables/useFieldSync'
+import { useRatingCounts } from '@/composables/useRatingCounts'
+import { useTabSync, type StoredChange } from '@/composables/useTabSync'
+import { pickFields } from '@/domain/sync/fields'
 import { useStandardsStore } from './standards'
 import { useStorageStore } from './storage'
 
@@ -28,6 +29,8 @@ export type { SaveState }
 export const AUTOSAVE_MEASURE = 'gaplens:autosave'
 /** Typed text is written this long after the last keystroke (and at once when the page hides). */
 export const TEXT_DEBOUNCE_MS = 100
+/** During a long burst of typing, the text is written at least this often. */
+export const TEXT_MAX_WAIT_MS = 1000
 /** A rating's write that takes longer than this is shown before it is stored, as saving. */
 export const REVEAL_MS = 100
 
@@ -35,10 +38,12 @@ function emptyResponse(): ItemResponse {
   return { rating: null, note: '', evidence: '', updatedAt: new Date(0).toISOString() }
 }
 
-/** The progress a count of rated and n/a items out of `total` makes. */
-function progressOf(total: number, rated: number, na: number): Progress {
-  return { total, rated, na, answered: rated + na, unrated: total - rated - na }
-}
+/** The fields of a response a page changes, each written on its own. */
+export type ResponseField = 'rating' | 'note' | 'evidence' | 'carried'
+const RESPONSE_FIELDS: readonly ResponseField[] = ['rating', 'note', 'evidence', 'carried']
+/** The typed ones: held while typed in, and shown beside another tab's text when both changed. */
+export type ResponseText = 'note' | 'evidence'
+const RESPONSE_TEXTS: ReadonlySet<ResponseField> = new Set(['note', 'evidence'])
 
 /**
  * The assessment being rated: its responses, and the save state of every item.
@@ -57,7 +62,8 @@ export const useRatingStore = defineStore('rating', () => {
   /** The same responses for the page, reactive per item. Replaced whole when one is opened. */
   const responses = shallowRef<ReadonlyMap<string, ItemResponse>>(new Map())
   let shown = shallowReactive(new Map<string, ItemResponse>())
-  const status = ref<'idle' | 'loading' | 'ready' | 'missing'>('idle')
+  /** 'gone': deleted in another tab or window while open here. */
+  const status = ref<'idle' | 'loading' | 'ready' | 'missing' | 'gone'>('idle')
   const lastSavedAt = ref<string | null>(null)
   /**
    * The rating last cleared and the response it had, so the clear can be undone; dropped once
@@ -84,67 +90,61 @@ export const useRatingStore = defineStore('rating', () => {
   const itemsByKey = computed(() => new Map(items.value.map((i) => [i.key, i])))
 
   // Counts, adjusted by each change rather than counted again over every item.
-  const overall = shallowRef<Progress>(progressOf(0, 0, 0))
-  const byDuty = shallowRef<ReadonlyMap<string, Progress>>(new Map())
-  const straightLine = shallowRef<StraightLine | undefined>()
-  /** Ratings carried on from the last round and not yet confirmed or changed. */
-  const carried = ref(0)
-  /** Ratings per scale value, kept as ratings change, for the straight-line check. */
-  let counts = new Map<number, number>()
+  const counting = useRatingCounts(items, () => standard.value?.duties.map((d) => d.code) ?? [])
+  const { overall, byDuty, straightLine, carried } = counting
+  const countAll = () => counting.countAll(latest)
+  const recount = counting.recount
 
-  function countAll(): void {
-    const all = items.value
-    overall.value = progress(all, latest)
-    byDuty.value = progressByDuty(all, latest, standard.value?.duties.map((d) => d.code) ?? [])
-    counts = ratingCounts(latest.values())
-    straightLine.value = straightLineOf(counts)
-    carried.value = [...latest.values()].filter((r) => r.carried).length
-  }
+  /** Each item's fields in step with other tabs: what this page holds, and what it takes in. */
+  const fields = useFieldSync<ItemResponse, ResponseField>({
+    fields: RESPONSE_FIELDS,
+    texts: RESPONSE_TEXTS,
+    mine: (key) => latest.get(key) ?? emptyResponse(),
+    show(key, next, changed, stored) {
+      latest.set(key, { ...next, updatedAt: stored.updatedAt })
+      // An undo offered here would put back a rating given since in the other tab.
+      if (changed.includes('rating') && cleared.value?.key === key) cleared.value = null
+      show(key)
+      autosave.markStored(key)
+      lastSavedAt.value = stored.updatedAt
+    },
+  })
+  const tabs = useTabSync(heard)
 
-  /** Moves one item's counts from its state before a change to its state after. */
-  function recount(
-    item: RateableItem | undefined,
-    before: ItemResponse | undefined,
-    after: ItemResponse,
-  ) {
-    carried.value += (after.carried ? 1 : 0) - (before?.carried ? 1 : 0)
-    const was = ratingState(before)
-    const is = ratingState(after)
-    const oldValue = before?.rating
-    const newValue = after.rating
-    if (typeof oldValue === 'number' || typeof newValue === 'number') {
-      if (oldValue === newValue) return
-      if (typeof oldValue === 'number') counts.set(oldValue, (counts.get(oldValue) ?? 1) - 1)
-      if (typeof newValue === 'number') counts.set(newValue, (counts.get(newValue) ?? 0) + 1)
-      straightLine.value = straightLineOf(counts)
-    }
-    if (was === is || !item) return
-    const move = (p: Progress, state: RatingState, by: number) =>
-      state === 'rated'
-        ? progressOf(p.total, p.rated + by, p.na)
-        : state === 'na'
-          ? progressOf(p.total, p.rated, p.na + by)
-          : p
-    const shift = (p: Progress) => move(move(p, was, -1), is, 1)
-    overall.value = shift(overall.value)
-    if (!item.duties.length) return
-    const duties = new Map(byDuty.value)
-    for (const duty of item.duties) {
-      const p = duties.get(duty)
-      if (p) duties.set(duty, shift(p))
-    }
-    byDuty.value = duties
+  /**
+   * Writes the fields of an item the person changed, laid over what is stored (so a field
+   * changed in another tab stays), or, on a page being hidden or closed, the item whole and at
+   * once (a closing page may never answer a read; its copy follows the other tabs).
+   */
+  function write(key: string, how: WriteHow): Promise<void> {
+    const current = assessment.value
+    const response = latest.get(key)
+    if (!current || !response) return Promise.resolve()
+    const change: StoredChange = { kind: 'response', assessmentId: current.id, itemKey: key }
+    const mine = (stored: ItemResponse) =>
+      assessment.value?.id === current.id ? stored : undefined
+    return fields.send(key, (changed) => {
+      if (how.closing) {
+        const saved = saveResponse(current.id, key, response)
+        // Now, not after the commit: the page may be gone by then. A read another tab begins
+        // once told waits for this write.
+        tabs.announce(change)
+        return saved.then(() => mine(response))
+      }
+      if (!changed.length) return Promise.resolve(undefined)
+      const patch = pickFields(response, changed)
+      return patchResponse(current.id, key, patch, response.updatedAt).then((stored) => {
+        tabs.announce(change)
+        return mine(stored)
+      })
+    })
   }
 
   const autosave = useAutosave<string>({
     debounceMs: TEXT_DEBOUNCE_MS,
+    maxWaitMs: TEXT_MAX_WAIT_MS,
     quietMs: REVEAL_MS,
-    write(key) {
-      const current = assessment.value
-      const response = latest.get(key)
-      if (!current || !response) return Promise.resolve()
-      return saveResponse(current.id, key, response)
-    },
+    write,
     onSaved(key, startedAt) {
       lastSavedAt.value = latest.get(key)?.updatedAt ?? null
       // Not shown anywhere: the record the page holds follows the database without a render.
@@ -154,12 +154,58 @@ export const useRatingStore = defineStore('rating', () => {
     onError: (_key, error) => void storage.report(error),
   })
 
+  /** Reads an item again after another tab stored it. */
+  async function reread(id: string, key: string): Promise<void> {
+    const stored = (await getResponse(id, key)) ?? emptyResponse()
+    if (assessment.value?.id === id && status.value === 'ready') fields.takeInStored(key, stored)
+  }
+
+  /** Reads the assessment's own fields again (its targets, its title) after another tab. */
+  async function rereadAssessment(id: string): Promise<void> {
+    const record = await getAssessment(id)
+    const current = assessment.value
+    if (!record || current?.id !== id) return
+    // Targets being written here stay as set here; the write's answer brings the rest.
+    const targets = targetsState.value === 'saving' ? current.targets : record.targets
+    assessment.value = { ...current, title: record.title, subject: record.subject, targets }
+  }
+
+  /** Another page stored something: reads again what concerns the assessment open here. */
+  function heard(change: StoredChange): void {
+    const id = assessment.value?.id
+    if (!id || status.value !== 'ready') return
+    if (change.kind === 'everything') return void reopen(id)
+    if (!('assessmentId' in change) || change.assessmentId !== id) return
+    if (change.kind === 'response') void reread(id, change.itemKey)
+    else if (change.kind === 'assessment') void rereadAssessment(id)
+    else if (change.kind === 'assessment-deleted') goneElsewhere()
+  }
+
+  /** The assessment was deleted in another tab: the page says so instead of its items. */
+  function goneElsewhere(): void {
+    autosave.reset()
+    fields.reset()
+    cleared.value = null
+    assessment.value = null
+    status.value = 'gone'
+  }
+
   /** Only the latest open's answer is kept. */
   const opening = latestTurn()
 
   /** Opens an assessment and its responses; status 'missing' when it does not exist. */
   async function open(id: string): Promise<void> {
     if (assessment.value?.id === id && status.value === 'ready') return
+    return load(id)
+  }
+
+  /** Reads the assessment again whole (a backup restored in another tab). */
+  async function reopen(id: string): Promise<void> {
+    await autosave.flush()
+    if (assessment.value?.id === id) await load(id)
+  }
+
+  async function load(id: string): Promise<void> {
     const isLatest = opening.begin()
     status.value = 'loading'
     // Text still waiting for its pause belongs to the assessment that was open.
@@ -179,6 +225,7 @@ export const useRatingStore = defineStore('rating', () => {
       return
     }
     autosave.reset()
+    fields.reset(loaded)
     cleared.value = null
     latest = loaded
     shown = shallowReactive(new Map(loaded))
@@ -200,6 +247,8 @@ export const useRatingStore = defineStore('rating', () => {
     // A rating given (or confirmed) is the person's own now, no longer the last round's.
     if ('rating' in changes) delete after.carried
     latest.set(key, after)
+    const changed = Object.keys(changes) as ResponseField[]
+    fields.touch(key, 'rating' in changes ? [...changed, 'carried'] : changed)
   }
 
   /** Shows an item's latest response, if the page does not show it yet, and counts it. */
@@ -270,24 +319,60 @@ export const useRatingStore = defineStore('rating', () => {
     cleared.value = null
   }
 
-  /** Sets a note or evidence text; stored after a short pause in typing, or on flush. */
-  function setText(key: string, field: 'note' | 'evidence', text: string): void {
+  /**
+   * Sets a note or evidence text; stored after a short pause in typing (at least once a second
+   * in a long burst), or on flush.
+   */
+  function setText(key: string, field: ResponseText, text: string): void {
     change(key, { [field]: text })
     autosave.schedule(key)
     show(key)
   }
 
-  /** Saves the assessment's target overrides (per duty and per task). */
+  /** The person is typing in (or has left) an item's note or evidence: it is not replaced. */
+  function editing(key: string, field: ResponseText, on: boolean): void {
+    fields.setEditing(key, field, on)
+  }
+
+  /**
+   * Settles a text changed both here and in another tab: keeps the text typed here, or takes the
+   * other tab's; either way it is stored at once.
+   */
+  function resolveConflict(key: string, field: ResponseText, keep: 'mine' | 'theirs'): void {
+    const conflict = fields.conflictOf(key, field)
+    if (!conflict) return
+    fields.clearConflict(key, field)
+    setText(key, field, keep === 'mine' ? (latest.get(key)?.[field] ?? '') : conflict.theirs)
+    void autosave.save(key)
+  }
+
+  /** Another tab's text of a note or evidence typed here, if both changed (see useFieldSync). */
+  function conflictOf(key: string, field: ResponseText): string | undefined {
+    return fields.conflictOf(key, field)?.theirs
+  }
+
+  /**
+   * Saves the assessment's target overrides (per duty and per task): only the targets that
+   * differ from those shown are written, each over what is stored, so targets set in another tab
+   * stay.
+   */
   async function setTargets(targets: TargetOverrides): Promise<void> {
     const current = assessment.value
     if (!current) return
+    const patch = targetsChanged(current.targets, targets)
     // Shown at once, so a second change builds on the first; undone if it cannot be stored.
     assessment.value = { ...current, targets }
     const seq = ++targetsSequence
     targetsState.value = 'saving'
     try {
-      await updateAssessment(current.id, { targets: toRaw(targets) })
-      if (seq === targetsSequence) targetsState.value = 'saved'
+      const stored = await patchTargets(current.id, patch)
+      tabs.announce({ kind: 'assessment', assessmentId: current.id })
+      if (seq === targetsSequence) {
+        targetsState.value = 'saved'
+        // Targets set in another tab meanwhile show too.
+        if (assessment.value?.id === current.id)
+          assessment.value = { ...assessment.value, targets: stored }
+      }
     } catch (error) {
       if (assessment.value?.id === current.id)
         assessment.value = { ...assessment.value, targets: current.targets }
@@ -348,6 +433,9 @@ export const useRatingStore = defineStore('rating', () => {
     undoClear,
     keepCleared,
     setText,
+    editing,
+    resolveConflict,
+    conflictOf,
     flush: autosave.flush,
     retryFailed,
     setTargets,

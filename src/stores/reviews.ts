@@ -1,10 +1,11 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { deleteReview, listReviews, reviewRatingsOf } from '@/db/reviews'
+import { deleteReview, getReview, listReviews, reviewRatingsOf } from '@/db/reviews'
 import { rateableItems } from '@/domain/assessment/items'
 import { isFlagged } from '@/domain/review/compare'
 import type { ReviewRatingRecord, ReviewRecord } from '@/domain/review/records'
 import { LIST_PAGE } from '@/composables/useListPage'
+import { useTabSync, type StoredChange } from '@/composables/useTabSync'
 import { useFilesStore, type OpenOutcome } from './files'
 import { useReviewStore } from './review'
 import { useStandardsStore } from './standards'
@@ -73,6 +74,41 @@ export const useReviewsStore = defineStore('reviews', () => {
     summaryById.value = next
   }
 
+  const tabs = useTabSync(heard)
+  /** Reviews rated in another tab whose cards show a summary, summed up again together. */
+  const stale = new Set<string>()
+  let staleTimer: ReturnType<typeof setTimeout> | undefined
+
+  /** Another page stored something: the list, once read, follows it. */
+  function heard(change: StoredChange): void {
+    if (status.value !== 'ready') return
+    if (change.kind === 'everything') return void refresh()
+    if (!('reviewId' in change)) return
+    if (change.kind === 'review-deleted')
+      reviews.value = reviews.value.filter((r) => r.id !== change.reviewId)
+    else if (change.kind !== 'review-rating') void rereadOne(change.reviewId)
+    else if (summaryById.value.has(change.reviewId)) {
+      stale.add(change.reviewId)
+      staleTimer ??= setTimeout(() => {
+        staleTimer = undefined
+        const ids = new Set(stale)
+        stale.clear()
+        summaryById.value = new Map([...summaryById.value].filter(([id]) => !ids.has(id)))
+        void loadSummaries([...ids])
+      }, 250)
+    }
+  }
+
+  /** Reads one review again (its header changed, or it was opened, in another tab). */
+  async function rereadOne(id: string): Promise<void> {
+    const record = await getReview(id)
+    if (!record) return
+    const at = reviews.value.findIndex((r) => r.id === id)
+    // A new one: the list reads itself again, in its order.
+    if (at < 0) return void refresh()
+    reviews.value = reviews.value.with(at, record)
+  }
+
   /** Reads the list again from the database, and sums up its first page. */
   async function refresh(): Promise<void> {
     status.value = 'loading'
@@ -99,7 +135,13 @@ export const useReviewsStore = defineStore('reviews', () => {
   ): Promise<OpenOutcome> {
     const outcome = await files.open(file, 'review', passphrase)
     if (outcome.ok === true && outcome.kind === 'review') {
-      if (outcome.result.outcome === 'updated') review.forget(outcome.result.review.id)
+      const { review: opened, outcome: done } = outcome.result
+      if (done === 'updated') review.forget(opened.id)
+      if (done !== 'same')
+        tabs.announce({
+          kind: done === 'updated' ? 'review-replaced' : 'review',
+          reviewId: opened.id,
+        })
       await refresh()
     }
     return outcome
@@ -107,6 +149,7 @@ export const useReviewsStore = defineStore('reviews', () => {
 
   async function remove(id: string): Promise<void> {
     await deleteReview(id)
+    tabs.announce({ kind: 'review-deleted', reviewId: id })
     review.forget(id)
     await refresh()
   }

@@ -13,13 +13,15 @@
  *   - adding a standard: a pasted seed text parsed and previewed (tests/bench/library.ts);
  *   - closing a tab at once after a rating or a note, 20 times each, and how many were kept
  *     (tests/bench/reliability.ts);
+ *   - one assessment and one review in two tabs, each acting right after the other, 10 rounds of
+ *     four interleavings, and how many lost a change (tests/bench/tabs.ts);
  *   - a backup of 20,000 assessments restored, and 我的自評 opened on them (tests/bench/restore.ts);
  *   - the iCAP catalogue: its index's size, a keystroke to the filtered list, a click on a result
  *     to its page drawn, and the whole conversion at build time (tests/bench/catalogue.ts).
  *
  * BENCH_DIST (default dist) and BENCH_PORT (default 4319) choose the build folder and port, so
  * a bench can run beside a test run; BENCH_ONLY=autosave, pages, cohort, library,
- * reliability, restore, catalogue or lighthouse
+ * reliability, tabs, restore, catalogue or lighthouse
  * measures that alone; BENCH_RESULTS names the figures' file (default bench-results.json).
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -34,6 +36,7 @@ import { libraryBenchmarks } from './library'
 import { lighthouseBenchmarks } from './lighthouse'
 import { reliabilityBenchmarks } from './reliability'
 import { restoreBenchmarks } from './restore'
+import { tabsBenchmarks } from './tabs'
 import { BenchResults } from './results'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4319)
@@ -244,6 +247,7 @@ async function main(): Promise<void> {
       if (!ONLY || ONLY === 'pages') await extraBenchmarks(browser, BASE, results)
       if (!ONLY || ONLY === 'library') await libraryBenchmarks(browser, BASE, results)
       if (!ONLY || ONLY === 'reliability') await reliabilityBenchmarks(browser, BASE, results)
+      if (!ONLY || ONLY === 'tabs') await tabsBenchmarks(browser, BASE, results)
       if (!ONLY || ONLY === 'restore') await restoreBenchmarks(browser, BASE, results)
       if (!ONLY || ONLY === 'lighthouse') await lighthouseBenchmarks(BASE, results)
       if (!ONLY || ONLY === 'cohort') await cohortBenchmarks(browser, BASE, DIST, results)

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
 import { useAutosave, type AutosaveOptions } from '@/composables/useAutosave'
-import { TEXT_DEBOUNCE_MS } from '@/stores/rating'
+import { TEXT_DEBOUNCE_MS, TEXT_MAX_WAIT_MS } from '@/stores/rating'
 
 /** A write whose every call waits until the test settles it. */
 function controlledWrites() {
@@ -117,6 +117,28 @@ describe('autosave queue', () => {
     expect(queue.states.get('a')).toBe('saving')
     await vi.advanceTimersByTimeAsync(10)
     expect(write).toHaveBeenCalledTimes(1)
+    expect(queue.states.get('a')).toBe('saved')
+  })
+
+  it(`writes a long burst of typing at least every ${TEXT_MAX_WAIT_MS} ms, not only after its pause`, async () => {
+    vi.useFakeTimers()
+    const write = vi.fn((_key: string) => Promise.resolve())
+    const queue = autosave({ write, debounceMs: TEXT_DEBOUNCE_MS, maxWaitMs: TEXT_MAX_WAIT_MS })
+    const start = Date.now()
+    const writtenAt: number[] = []
+    write.mockImplementation(() => {
+      writtenAt.push(Date.now() - start)
+      return Promise.resolve()
+    })
+    // A keystroke every 50 ms for 2.5 s: never a pause of 100 ms.
+    for (let at = 0; at < 2500; at += 50) {
+      queue.schedule('a')
+      await vi.advanceTimersByTimeAsync(50)
+    }
+    expect(writtenAt).toEqual([1000, 2000])
+    // The burst's end is written after its pause, as before.
+    await vi.advanceTimersByTimeAsync(TEXT_DEBOUNCE_MS)
+    expect(write).toHaveBeenCalledTimes(3)
     expect(queue.states.get('a')).toBe('saved')
   })
 

@@ -117,13 +117,17 @@ describe('rating store', () => {
       if (this.name === 'responses') shownAtPut.push(rating.responses.get('P1.1.1')?.rating)
       return original.apply(this, args)
     })
+    const read = vi.spyOn(IDBObjectStore.prototype, 'get')
     const saved = rating.rate('P1.1.1', 4)
-    // Issued within the call, while the page still showed the item unrated.
-    expect(shownAtPut).toEqual([undefined])
+    // The write's transaction leaves within the call: its read of what is stored is asked for…
+    expect(read.mock.contexts.map((store) => (store as IDBObjectStore).name)).toContain('responses')
+    read.mockRestore()
     // Not shown as saving, nor as rated, before the commit: a fast save renders once.
     expect(rating.responses.get('P1.1.1')?.rating).toBeUndefined()
     expect(rating.saveStates.get('P1.1.1')).toBeUndefined()
     await saved
+    // … and the put in the read's answer, while the page still showed the item unrated.
+    expect(shownAtPut).toEqual([undefined])
     put.mockRestore()
     expect(rating.responses.get('P1.1.1')?.rating).toBe(4)
     expect(rating.overall.rated).toBe(1)
@@ -164,14 +168,14 @@ describe('rating store', () => {
     await rating.flush()
   })
 
-  it('commits typed text without waiting for an answer, and marks the assessment touched', async () => {
+  it('on a page being closed, commits typed text without waiting for an answer, and marks the assessment touched', async () => {
     const record = await startAssessment()
     const rating = useRatingStore()
     await rating.open(record.id)
     await rating.rate('P1.1.1', 3)
     const commit = vi.spyOn(IDBTransaction.prototype, 'commit')
     rating.setText('K01', 'evidence', '證照')
-    const flushed = rating.flush()
+    const flushed = rating.flush({ closing: true })
     // The commit is asked for with the put: a tab closed now still keeps the text.
     expect(commit).toHaveBeenCalledTimes(1)
     await flushed

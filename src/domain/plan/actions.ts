@@ -9,6 +9,7 @@ import {
   CONTENT_FIELDS,
   type ActionChanges,
   type ActionDraft,
+  type ActionForm,
   type ContentField,
   type PlanAction,
   type PlanRole,
@@ -80,6 +81,18 @@ export function editAction(
     next.agreed = action.agreed && changedFields(action, next).length === 0
   }
   return next
+}
+
+/**
+ * What a person changed in the action form: the fields that differ from those the form opened
+ * with, and no other, so a field changed in another tab while the form was open stays as it is.
+ */
+export function formChanges(initial: ActionForm, form: ActionForm): ActionChanges {
+  const changes: Record<string, unknown> = {}
+  for (const field of [...CONTENT_FIELDS, 'status', 'agreed'] as const)
+    if (form[field] !== undefined && !same(initial[field], form[field]))
+      changes[field] = form[field]
+  return changes as ActionChanges
 }
 
 /** Whether an action still asks for work (not done, not dropped). */

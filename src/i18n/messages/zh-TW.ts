@@ -9,6 +9,7 @@ import type { backupZhTW } from './backup.zh-TW'
 import type { listsZhTW } from './lists.zh-TW'
 import type { catalogueZhTW } from './catalogue.zh-TW'
 import type { reportZhTW } from './report.zh-TW'
+import type { syncZhTW } from './sync.zh-TW'
 /** UI strings, Traditional Chinese first. English must provide every key (see en.ts). */
 export const zhTW = {
   app: {
@@ -559,7 +560,8 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 /**
  * Sections a screen loads with itself (src/i18n/sections/), so their words are not
  * in the entry script: the cohort, the standards library, the plan, the supervisor's review,
- * the assessment files' screens and the iCAP catalogue.
+ * the assessment files' screens, the iCAP catalogue, the printed report's own words, and what a
+ * page says of changes made in another tab.
  */
 export interface LazyMessages {
   cohort: Widen<typeof cohortZhTW>
@@ -573,6 +575,7 @@ export interface LazyMessages {
   lists: Widen<typeof listsZhTW>
   catalogue: Widen<typeof catalogueZhTW>
   report: Widen<typeof reportZhTW>
+  sync: Widen<typeof syncZhTW>
 }
 export type LazySection = keyof LazyMessages
 /** The catalog the entry script carries. */
