@@ -322,7 +322,8 @@ export const useFilesStore = defineStore('files', () => {
       await standards.load()
       // Read and checked off the page's thread: a file of 50 MB never holds the page.
       const read = await readAssessmentFile(chosen, toRaw(standards.standards), passphrase)
-      if (read.ok === 'offer') return { ok: 'offer', offer: { file: read.file, standard: read.standard } }
+      if (read.ok === 'offer')
+        return { ok: 'offer', offer: { file: read.file, standard: read.standard } }
       if (read.ok !== true) return read
       const standard = standards.get(read.value.standardId)
       if (!standard) throw new Error(`no standard ${read.value.standardId}`)

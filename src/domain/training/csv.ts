@@ -152,7 +152,10 @@ export const OUTCOME_COLUMNS = [
 ] as const
 
 /** The outcome: the covered and other items as groups, then duties, tasks and items. */
-export function outcomeCsv(outcome: Outcome, titleOf: (key: string) => string): string {
+export function outcomeCsv(
+  outcome: Pick<Outcome, 'items' | 'tasks' | 'duties' | 'covered' | 'others'>,
+  titleOf: (key: string) => string,
+): string {
   const row = (level: string, c: Change, text: string, covered: boolean | null): CsvCell[] => [
     level,
     c.key,

@@ -7,6 +7,7 @@ import type { templateZhTW } from './template.zh-TW'
 import type { planZhTW } from './plan.zh-TW'
 import type { backupZhTW } from './backup.zh-TW'
 import type { listsZhTW } from './lists.zh-TW'
+import type { trainingZhTW } from './training.zh-TW'
 /** UI strings, Traditional Chinese first. English must provide every key (see en.ts). */
 export const zhTW = {
   app: {
@@ -536,7 +537,8 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 
 /**
  * Sections a screen loads with itself (src/i18n/sections/), so their words are not
- * in the entry script: the cohort, the standards library, the plan and the supervisor's review.
+ * in the entry script: the cohort and the trainer's plan, the standards library, the plan and the
+ * supervisor's review.
  */
 export interface LazyMessages {
   cohort: Widen<typeof cohortZhTW>
@@ -547,6 +549,7 @@ export interface LazyMessages {
   review: Widen<typeof reviewZhTW>
   backup: Widen<typeof backupZhTW>
   lists: Widen<typeof listsZhTW>
+  training: Widen<typeof trainingZhTW>
 }
 export type LazySection = keyof LazyMessages
 /** The catalog the entry script carries. */
