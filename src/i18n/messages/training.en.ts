@@ -162,6 +162,7 @@ export const trainingEn: Messages['training'] = {
   },
   outcome: {
     heading: 'Training outcome',
+    result: 'The comparison',
     intro:
       'Choose a before and an after (two cohorts, or two rounds of one). People are paired by employee ID, or by name where a file has none; people who cannot be paired are listed, never guessed.',
     before: 'Before',

@@ -151,6 +151,7 @@ export const trainingZhTW = {
   },
   outcome: {
     heading: '訓練成效',
+    result: '比較結果',
     intro:
       '選擇訓練前與訓練後（兩個團隊，或同一團隊的兩輪）。以員工編號配對同一個人，沒有編號時以姓名配對；配對不到的人會列出來，不會猜。',
     before: '訓練前',
