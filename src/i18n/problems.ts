@@ -187,6 +187,25 @@ function describeWhat(lang: Locale, p: FileProblem, field: string): string {
       })
     case 'unreadable':
       return translate(lang, 'problems.file.unreadable', p.params)
+    case 'zip-not-zip':
+      return translate(lang, 'problems.file.zipNotZip')
+    case 'zip-damaged':
+      return translate(lang, 'problems.file.zipDamaged')
+    case 'zip-entry-size':
+      return translate(lang, 'problems.file.zipEntrySize')
+    case 'zip-encrypted':
+      return translate(lang, 'problems.file.zipEncrypted')
+    case 'zip-method':
+      return translate(lang, 'problems.file.zipMethod', p.params)
+    case 'zip-too-many-entries':
+      return translate(lang, 'problems.file.zipTooManyEntries', {
+        limit: new Intl.NumberFormat(lang).format(p.params.limit),
+      })
+    case 'zip-batch-too-large':
+      return translate(lang, 'problems.file.zipBatchTooLarge', {
+        size: formatSize(lang, p.params.size),
+        limit: formatSize(lang, p.params.limit),
+      })
     case 'invalid-field':
       return describeFieldIssue(lang, p.params.issue, field)
     case 'duplicate':

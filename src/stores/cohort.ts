@@ -28,6 +28,12 @@ import {
 } from '@/workers/cohort-load'
 import { useStandardsStore } from './standards'
 import { useStorageStore } from './storage'
+import {
+  interruptedBatches,
+  markBatch,
+  type BatchMark,
+  type InterruptedBatch,
+} from './cohort-batch-mark'
 
 export type CohortImportStatus =
   | 'idle'
@@ -80,6 +86,10 @@ export const useCohortStore = defineStore('cohort', () => {
   let prepared = new Map<string, PreparedCohort['answer']>()
   /** A cancel asked for before the worker started. */
   let stopAsked = false
+  /** The running batch's mark, so a reload mid-batch is said on return (cohort-batch-mark.ts). */
+  let mark: BatchMark | null = null
+  /** Batches that ended with their page (a reload, a closed tab), to say once on return. */
+  const interrupted = shallowRef<InterruptedBatch[]>([])
 
   /** Refused files with their reasons, in the interface language (follows a language change). */
   const rejected = computed<RejectedFile[]>(() =>
@@ -95,6 +105,7 @@ export const useCohortStore = defineStore('cohort', () => {
     await standards.load()
     if (stopAsked) {
       status.value = 'cancelled'
+      endMark()
       return
     }
     const job = {
@@ -113,6 +124,7 @@ export const useCohortStore = defineStore('cohort', () => {
     })
     const onReport = (report: ImportReport) => {
       progress.value = merge(report.progress)
+      mark?.update(progress.value)
       if (report.rejected.length) {
         failures.value.push(...report.rejected)
         triggerRef(failures)
@@ -126,6 +138,7 @@ export const useCohortStore = defineStore('cohort', () => {
       run = null
       storage.report(error)
       status.value = 'failed'
+      endMark()
       await load()
       return
     }
@@ -145,7 +158,15 @@ export const useCohortStore = defineStore('cohort', () => {
     } else if (result.cancelled) status.value = 'cancelled'
     else if (result.locked.length) status.value = 'needs-passphrase'
     else status.value = 'done'
+    // Waiting for the passphrase, the batch is not over: a reload now leaves those files out.
+    if (status.value === 'needs-passphrase') mark?.update(progress.value)
+    else endMark()
     await load()
+  }
+
+  function endMark(): void {
+    mark?.end()
+    mark = null
   }
 
   /**
@@ -155,6 +176,9 @@ export const useCohortStore = defineStore('cohort', () => {
    */
   async function importFiles(files: File[]): Promise<void> {
     if (status.value === 'running') throw new Error('an import is already running')
+    endMark() // a batch left waiting for its passphrase ends with a new one
+    interrupted.value = []
+    mark = markBatch(files.length)
     progress.value = none()
     counts.value = noCounts()
     failures.value = []
@@ -182,10 +206,28 @@ export const useCohortStore = defineStore('cohort', () => {
     if (status.value === 'needs-passphrase') {
       locked.value = []
       status.value = 'cancelled'
+      endMark()
     } else if (status.value === 'running') {
       stopAsked = true
       run?.cancel()
     }
+  }
+
+  /**
+   * Looks for batches that ended with their page before they did (see cohort-batch-mark.ts):
+   * each is said once, in `interrupted`, until `dismissInterrupted` or the next import.
+   */
+  async function checkInterrupted(): Promise<void> {
+    try {
+      const found = await interruptedBatches(mark?.id)
+      if (found.length) interrupted.value = [...interrupted.value, ...found]
+    } catch {
+      // Marks that cannot be read say nothing; the import itself is unaffected.
+    }
+  }
+
+  function dismissInterrupted(): void {
+    interrupted.value = []
   }
 
   /** The refused files as CSV: name and reason, in the interface language. */
@@ -252,10 +294,13 @@ export const useCohortStore = defineStore('cohort', () => {
     locked,
     lockedCount,
     cohorts,
+    interrupted,
     importFiles,
     unlock,
     cancel,
     rejectedCsv,
+    checkInterrupted,
+    dismissInterrupted,
     load,
     members,
     cohort,

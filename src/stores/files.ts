@@ -42,7 +42,9 @@ import { standardContentHash, standardVersion } from '@/domain/standard/identity
 import type { Standard } from '@/domain/standard/schema'
 import type { PlanAction } from '@/domain/plan/schema'
 import { translate, locale } from '@/i18n'
+import '@/i18n/sections/files'
 import { useStandardsStore } from './standards'
+import { usePlanStore } from './plan'
 
 /** A file to download: its name, its text and its type. */
 export interface ExportedFile {
@@ -331,6 +333,8 @@ export const useFilesStore = defineStore('files', () => {
       const checked: CheckedAssessmentFile = { file, standard, standardDiffers, signature }
       if (intent === 'review') {
         const result = await importForReview(checked.file, chosen.name)
+        // A newer file may bring a newer draft: the plan open on a page is read again.
+        usePlanStore().forget('review', result.review.id)
         return { ok: true, kind: 'review', result, checked, differing }
       }
       const standing = await standingOf(checked)
@@ -340,6 +344,8 @@ export const useFilesStore = defineStore('files', () => {
           problem('not-own-assessment', { title: checked.file.assessment.title }),
         ])
       if (received === 'no-review') return failure(chosen.name, [problem('no-review', {})])
+      // The agreed plan has taken the draft's place: a page showing the draft reads it again.
+      usePlanStore().forget('assessment', received.assessmentId)
       return { ok: true, kind: 'received', received, checked, differing, standing }
     } finally {
       busy.value = false

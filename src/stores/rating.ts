@@ -300,6 +300,17 @@ export const useRatingStore = defineStore('rating', () => {
     return nextUnrated(order.value, latest, afterKey)
   }
 
+  /** The next rating still carried from the last round after `afterKey`, wrapping around. */
+  function nextCarried(afterKey?: string): string | undefined {
+    const keys = order.value
+    const start = afterKey === undefined ? 0 : keys.indexOf(afterKey) + 1
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[(start + i) % keys.length]!
+      if (latest.get(key)?.carried) return key
+    }
+    return undefined
+  }
+
   /** Retries every write that failed (after the person freed space, say). */
   function retryFailed(): Promise<void> {
     storage.clearProblem()
@@ -341,6 +352,7 @@ export const useRatingStore = defineStore('rating', () => {
     retryFailed,
     setTargets,
     next,
+    nextCarried,
     close,
   }
 })

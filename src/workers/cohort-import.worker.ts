@@ -18,7 +18,9 @@ import { readAssessmentText } from '@/domain/files/read'
 import type { FileFailure } from '@/domain/io/problems'
 import { standardContentHash } from '@/domain/standard/identity'
 import type { Standard } from '@/domain/standard/schema'
-import { itemsOf, type Item } from './import-items'
+import { giveWay } from './give-way'
+import { archiveBudget, itemsOf, type Item } from './import-items'
+import { readAhead } from './read-ahead'
 import type {
   ImportCounts,
   ImportError,
@@ -35,16 +37,6 @@ import { preparedCohorts, type PreparedCohort } from './cohort-load'
 
 /** Records written per transaction: few enough to keep each short, many enough to be fast. */
 export const RECORDS_PER_TRANSACTION = 200
-/** Files checked together (their hashes overlap). */
-export const FILES_AT_ONCE = 8
-/**
- * Files being read ahead of their check: a read waits on the browser's file system, a check on
- * this thread, so the next files are read while these are checked. Beyond the files being
- * checked, no more is read ahead while READ_AHEAD_BYTES are (files may be as large as
- * MAX_ASSESSMENT_FILE_BYTES).
- */
-export const READ_AHEAD = 32
-export const READ_AHEAD_BYTES = 64 * 1024 * 1024
 /** A report at most every this many files or milliseconds, whichever comes first. */
 const REPORT_EVERY_FILES = 50
 const REPORT_EVERY_MS = 100
@@ -62,7 +54,9 @@ function errorOf(error: unknown): ImportError {
  * Imports one batch into the cohort: reads every file (a .zip's .json entries each as a file),
  * checks it, and stores the good ones a transaction of whole records at a time. Protected files
  * are opened with the job's passphrase, or set aside (`locked`) when it has none. Cancelling
- * stops before the next files; those already checked are written, whole, and counted as kept.
+ * stops at the next step in any state (reading, inflating an entry, between files, after a
+ * write): files already checked are written, whole, and counted as kept; no other is read. The
+ * batch gives its thread a turn often (`giveWay`), so a cancel sent as a message is heard.
  * Never throws: a write that fails ends the batch with `failed`.
  *
  * The job's inputs may be only the first of the batch (`job.count` says how many there are in
@@ -114,6 +108,8 @@ export async function runCohortImport(
       const outcomes = await storeCohortFiles(records, db)
       for (const outcome of outcomes) counts[outcome] += 1
       progress.kept += records.length
+      // Said at once: a page reloaded now says how many of the batch's files are stored.
+      report(true)
       try {
         for (const [i, outcome] of outcomes.entries())
           if (prepare && outcome !== 'unchanged') await prepare.add(records[i]!)
@@ -137,68 +133,51 @@ export async function runCohortImport(
   let cancelled = false
   try {
     const items: Item[] = []
+    const budget = archiveBudget()
+    /** Inputs whose files are in `items`, of the `expected` in all. */
+    let received = 0
+    const expected = Math.max(job.count ?? 0, job.inputs.length)
+    /** Adds the inputs' files (a .zip's directory is read now, its entries when their turn comes). */
     const add = async (inputs: readonly ImportInput[]) => {
-      for (const input of inputs) items.push(...(await itemsOf(input)))
+      for (const input of inputs) {
+        if (isCancelled()) return
+        items.push(...(await itemsOf(input, budget)))
+        received += 1
+        await giveWay()
+      }
     }
-    await add(job.inputs)
-    let received = job.inputs.length
-    const expected = Math.max(job.count ?? 0, received)
     /** The files known, and one for each input still to come (a .zip may turn out more). */
-    const total = () => items.length + (more ? Math.max(0, expected - received) : 0)
+    const total = () => items.length + Math.max(0, expected - received)
+    await add(job.inputs)
     progress.total = total()
     report(true)
 
-    /** Reads started and not yet taken, by the item's place in `items`, and their bytes. */
-    const reads = new Map<number, Promise<string | FileFailure>>()
-    let ahead = 0
-    /** Starts the reads of the files from `from` (the group checked next) and after it. */
-    const readFrom = (from: number) => {
-      const end = Math.min(from + READ_AHEAD, items.length)
-      for (let i = from; i < end; i++) {
-        if (reads.has(i)) continue
-        if (i >= from + FILES_AT_ONCE && ahead >= READ_AHEAD_BYTES) break
-        ahead += items[i]!.bytes
-        reads.set(i, items[i]!.read())
-      }
-    }
-    const take = (i: number) => {
-      const read = reads.get(i)
-      if (!read) return items[i]!.read()
-      reads.delete(i)
-      ahead -= items[i]!.bytes
-      return read
-    }
+    const reading = readAhead(items, isCancelled)
 
     let start = 0
     for (;;) {
+      if (start >= items.length && !more) break
+      // Whatever the files (all refused from memory, say), a cancel is heard between groups.
+      await giveWay()
+      if (isCancelled()) {
+        // Not cancelled if nothing was left to do (a cancel as the last file was stored).
+        cancelled = start < items.length || received < expected
+        break
+      }
       if (start >= items.length) {
-        if (!more) break
-        const inputs = await more()
-        if (inputs === null) {
-          more = undefined
-          // Cancelled while inputs were still to come: they are not imported.
-          if (isCancelled() && received < expected) {
-            cancelled = true
-            break
-          }
-        } else {
-          await add(inputs)
-          received += inputs.length
-        }
+        const inputs = await more!()
+        if (inputs === null) more = undefined
+        else await add(inputs)
         progress.total = total()
         continue
       }
-      if (isCancelled()) {
-        cancelled = true
-        break
-      }
       const first = start
-      const group = items.slice(start, start + FILES_AT_ONCE)
-      start += group.length
-      readFrom(first)
+      start = reading.group(first)
       const results = await Promise.all(
-        group.map(async (item, i) => {
-          const text = await take(first + i)
+        items.slice(first, start).map(async (item, i) => {
+          const text = await reading.take(first + i)
+          // Cancelled while it was read: neither checked nor counted.
+          if (text === null || isCancelled()) return null
           if (typeof text !== 'string') return { item, text: '', read: text }
           const read = await readAssessmentText(
             item.name,
@@ -210,7 +189,13 @@ export async function runCohortImport(
           return { item, text, read }
         }),
       )
-      for (const { item, text, read } of results) {
+      for (const result of results) {
+        // A file left unread or unchecked by the cancel: the batch was cut short.
+        if (!result) {
+          cancelled = true
+          continue
+        }
+        const { item, text, read } = result
         if ('problem' in read) reject(read)
         else if (read.ok === 'locked') locked.push({ name: item.name, text })
         else {

@@ -55,8 +55,9 @@ describe('the list of assessments', () => {
       '備註',
       '佐證',
       '你調整過的目標',
+      '發展計畫的每一項行動（新一輪的結果會逐項追蹤對應項目的前後評分）',
     ])
-    expect(dialog.text()).toContain('請逐項重新確認')
+    expect(dialog.text()).toContain('請逐項確認或依你現在的情況修改')
     await dialog
       .findAll('button')
       .find((b) => b.text() === '取消')!

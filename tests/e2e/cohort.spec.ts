@@ -12,6 +12,7 @@ import { strToU8, zipSync } from 'fflate'
 import { expect, test, type Page } from './fixtures'
 import { generateCohort, loadSeedStandard, type GeneratedFile } from '../tools/generate-cohort'
 import { getScale } from '../../src/domain/assessment/scales'
+import { ASSESSMENT_FILE_VERSION } from '../../src/domain/files/assessment-file'
 import { itemStats, topCommonGaps } from '../../src/domain/cohort/item-stats'
 import { heatmap, type HeatCell, type HeatmapGrouping } from '../../src/domain/cohort/heatmap'
 import { buildCohort } from '../../src/domain/cohort/cohort'
@@ -19,6 +20,8 @@ import type { AssessmentFile, AssessmentFileContent } from '../../src/domain/fil
 import type { ProblemCode } from '../../src/domain/io/problems'
 import { standardVersion } from '../../src/domain/standard/identity'
 import { zhTW } from '../../src/i18n/messages/zh-TW'
+import { DB_NAME } from '../../src/db/db'
+import { RECORDS_PER_TRANSACTION } from '../../src/workers/cohort-import.worker'
 
 const standard = loadSeedStandard('TTM4221-002v4')
 const scale = getScale('proficiency-5')
@@ -57,8 +60,8 @@ const REASONS: Partial<Record<ProblemCode, RegExp>> = {
   'integrity-mismatch': wording(said.integrityMismatch),
   'version-newer': wording(said.versionNewer, {
     kind: said.kinds.assessment,
-    found: 2,
-    supported: 1,
+    found: ASSESSMENT_FILE_VERSION + 1,
+    supported: ASSESSMENT_FILE_VERSION,
   }),
   'unknown-item': wording(said.unknownItem, { item: 'K999' }),
 }
@@ -122,6 +125,37 @@ function expectedHeatmap(
     all: value(row.all),
     cells: row.cells.map((cell, i) => [heat.groups[i]!.key, value(cell), String(cell.people)]),
   }))
+}
+
+/**
+ * Holds the cohort's table from a connection of the test's own in the page: a read-write
+ * transaction kept alive by a request after each answer, until `__releaseCohortTable()`.
+ * The app's writes to the table wait behind it, as IndexedDB orders transactions.
+ */
+async function holdCohortTable(page: Page): Promise<void> {
+  await page.evaluate(
+    (name) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(name)
+        request.onerror = () => reject(request.error)
+        request.onsuccess = () => {
+          const db = request.result
+          const table = db.transaction('cohortFiles', 'readwrite').objectStore('cohortFiles')
+          let released = false
+          const keepAlive = () => {
+            if (!released) table.count().onsuccess = keepAlive
+          }
+          keepAlive()
+          ;(window as unknown as { __releaseCohortTable: () => void }).__releaseCohortTable =
+            () => {
+              released = true
+              db.close()
+            }
+          resolve()
+        }
+      }),
+    DB_NAME,
+  )
 }
 
 const outcome = (page: Page) => page.getByTestId('cohort-import-outcome')
@@ -230,19 +264,29 @@ test('a cancel mid-import keeps the files done before it, each whole, and says h
 
   await page.goto('/#/cohort')
   await expect(page.getByTestId('cohorts-empty')).toBeVisible()
+  // The batch cannot end before the cancel: another connection holds the cohort's table in a
+  // read-write transaction (kept alive until released), so the import's first write waits
+  // behind it while the worker checks the files of the next one, and no further.
+  await holdCohortTable(page)
   await page.getByTestId('cohort-file-input').setInputFiles(paths)
   const progress = page.getByTestId('cohort-progress')
   await expect(progress).toBeVisible()
-  // Under way (some files done) and far from the end: the cancel lands mid-import.
   await expect(progress).toHaveAttribute('data-total', String(total))
-  await expect(progress).toHaveAttribute('data-done', /^[1-9]\d*$/)
+  // The first transaction's files are checked: its write is waiting, and the batch with it.
+  await expect
+    .poll(async () => Number(await progress.getAttribute('data-done')))
+    .toBeGreaterThanOrEqual(RECORDS_PER_TRANSACTION)
   await page.getByTestId('cohort-cancel').click()
+  await page.evaluate(() =>
+    (window as unknown as { __releaseCohortTable: () => void }).__releaseCohortTable(),
+  )
 
   await expect(outcome(page)).toHaveAttribute('data-status', 'cancelled', { timeout: 30_000 })
   await expect(outcome(page)).toHaveAttribute('data-rejected', '0')
   const kept = Number(await outcome(page).getAttribute('data-kept'))
-  expect(kept).toBeGreaterThan(0)
-  expect(kept).toBeLessThan(total)
+  // The write held, and those checked while it waited: two transactions at most.
+  expect(kept).toBeGreaterThanOrEqual(RECORDS_PER_TRANSACTION)
+  expect(kept).toBeLessThanOrEqual(2 * RECORDS_PER_TRANSACTION)
   await expect(outcome(page)).toContainText(`${kept} 個檔案都已完整保存`)
   await expect(assessmentsFact(page)).toHaveText(String(kept))
 

@@ -183,7 +183,7 @@ test.describe('backup and restore', () => {
       {
         name: 'future.json',
         body: before.text.replace(/"version": \d+/, '"version": 7'),
-        says: '這個備份檔是第 7 版格式，比這個 App 能讀的第 2 版新；請先更新 GapLens',
+        says: '這個備份檔是第 7 版格式，比這個 App 能讀的第 3 版新；請先更新 GapLens',
       },
       {
         name: 'bad-rating.json',

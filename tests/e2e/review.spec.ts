@@ -169,7 +169,7 @@ test('a supervisor opens an employee file, reviews it beside the self-rating and
     page.getByTestId('export-review').click(),
   ])
   expect(download.suggestedFilename()).toMatch(
-    /^王小明-旅遊業營運主管-\d{4}-\d{2}-\d{2}\.gaplens\.json$/,
+    /^王小明-旅遊業營運主管-\d{4}-\d{2}-\d{2}-主管檢視\.gaplens\.json$/,
   )
   const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as AssessmentFile
   expect(exported.review?.reviewer.name).toBe('陳主管')

@@ -191,6 +191,24 @@ export interface ProblemParams {
   'too-large': { size: number; limit: number }
   /** The file could not be read at all (a failed fetch, a refused read). */
   unreadable: { detail: string }
+  // A .zip of files (the cohort import): the archive, or one of its entries, refused.
+  /** Not a .zip archive at all: no zip directory at its end. */
+  'zip-not-zip': Record<string, never>
+  /** A .zip whose directory or an entry's header is damaged (cut short, overwritten). */
+  'zip-damaged': Record<string, never>
+  /**
+   * An entry whose content is not the size its header says (it inflates to more or less, or
+   * its compressed bytes could not hold it): damaged, or built to fool a size check.
+   */
+  'zip-entry-size': Record<string, never>
+  /** An entry locked with a zip password (not a GapLens passphrase). */
+  'zip-encrypted': Record<string, never>
+  /** An entry compressed some other way than stored or deflate (the method's number). */
+  'zip-method': { method: number }
+  /** The batch's .zip files hold more entries than one import takes. */
+  'zip-too-many-entries': { limit: number }
+  /** The batch's .zip files would inflate to more than one import takes: `size` so far. */
+  'zip-batch-too-large': { size: number; limit: number }
   'invalid-field': { issue: FieldIssue }
   /** A code, key or id that appears twice where it must be unique. */
   duplicate: { name: string }
@@ -286,6 +304,13 @@ const CODES: Record<ProblemCode, true> = {
   'version-unsupported': true,
   'too-large': true,
   unreadable: true,
+  'zip-not-zip': true,
+  'zip-damaged': true,
+  'zip-entry-size': true,
+  'zip-encrypted': true,
+  'zip-method': true,
+  'zip-too-many-entries': true,
+  'zip-batch-too-large': true,
   'invalid-field': true,
   duplicate: true,
   'unknown-reference': true,

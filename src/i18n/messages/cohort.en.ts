@@ -30,6 +30,10 @@ export const cohortEn: Messages['cohort'] = {
     rejectedCsv: 'Download the refused list (CSV)',
     rejectedMore: '{n} more refused files: download the list to see them all.',
     nothing: 'There is no file to import in this folder or choice.',
+    interrupted:
+      'The last import stopped before it finished (the page was reloaded or closed): of {total} files, {kept} are stored and the other {rest} are not. Choose the batch again to import them: files already stored are not stored twice.',
+    interruptedSince: '(the import started {date})',
+    interruptedDismiss: 'OK',
   },
   cohorts: {
     heading: 'Cohorts',

@@ -27,6 +27,10 @@ export const cohortZhTW = {
     rejectedCsv: '下載拒收清單（CSV）',
     rejectedMore: '另有 {n} 個拒收的檔案，請下載清單查看全部。',
     nothing: '這個資料夾或選擇裡沒有可匯入的檔案。',
+    interrupted:
+      '上次的匯入在完成前中斷（頁面重新載入或關閉）：{total} 個檔案中有 {kept} 個已保存，其餘 {rest} 個沒有保存。請重新選擇這批檔案匯入：已保存的檔案再匯入一次不會重複。',
+    interruptedSince: '（{date} 開始的匯入）',
+    interruptedDismiss: '知道了',
   },
   cohorts: {
     heading: '團隊',

@@ -1,5 +1,4 @@
 import type { CoreMessages } from './zh-TW'
-import { filesEn } from './files.en'
 
 export const en: CoreMessages = {
   app: {
@@ -118,6 +117,13 @@ export const en: CoreMessages = {
     na: 'Not applicable',
     unrated: 'Not yet rated',
     clear: 'Clear rating',
+    carried: {
+      note: 'Carried over from the last round: confirm it, or change it to where you are now.',
+      confirm: 'Confirm',
+      next: 'Next one to confirm ↓',
+      confirmLabel: 'Confirm the rating of {code} carried from the last round',
+      count: 'This round started from the last one’s ratings: {n} are still to confirm or change (each is marked as carried over).',
+    },
     note: 'Note',
     evidence: 'Evidence',
     notesToggle: 'Note and evidence',
@@ -317,7 +323,6 @@ export const en: CoreMessages = {
     editorialDecision: 'Decision',
     source: 'Source',
   },
-  files: filesEn,
   problems: {
     standardNamed: '{title} ({named})',
     separator: '; ',
@@ -345,6 +350,20 @@ export const en: CoreMessages = {
       versionMissing: 'this {kind} names no format version (this app reads version {supported})',
       tooLarge: 'the file is {size}, over the limit of {limit}',
       unreadable: 'the file could not be read ({detail})',
+      zipNotZip:
+        'this is not a .zip archive (it has no zip directory): perhaps only its name ends in .zip, or it was not downloaded whole; zip the files again, or download it again',
+      zipDamaged:
+        'the .zip archive is damaged (its directory or a file’s header is incomplete); zip the files again, or download it again',
+      zipEntrySize:
+        'this file does not unpack to the size the .zip says: the archive is damaged or was altered on purpose, so it was not unpacked; zip the original files again',
+      zipEncrypted:
+        'this file is locked with a zip password, which GapLens cannot open; unzip it and import the files themselves, or zip them without a password',
+      zipMethod:
+        'this file is compressed in a way GapLens cannot read (method {method}); zip it again with ordinary zip compression (Deflate)',
+      zipTooManyEntries:
+        'the .zip files of this batch hold more than {limit} entries, more than one import takes, so this .zip was not imported; import them in smaller batches',
+      zipBatchTooLarge:
+        'the .zip files of this batch unpack to {size}, over the limit of {limit} for one import, so this .zip was not imported; import them in smaller batches',
       duplicate: '{name} appears more than once',
       unknownReference: 'there is no {target} {name}',
       unusedItem: 'no task uses {name}',

@@ -1,7 +1,7 @@
-import type { Messages } from './zh-TW'
+import type { LazyMessages } from './zh-TW'
 
 /** Messages of the files screens (English). */
-export const filesEn: Messages['files'] = {
+export const filesEn: LazyMessages['files'] = {
   title: 'Assessment files',
   reviewedFileSuffix: 'reviewed',
   signer: {

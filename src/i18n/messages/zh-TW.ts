@@ -1,5 +1,5 @@
 import type { cohortZhTW } from './cohort.zh-TW'
-import { filesZhTW } from './files.zh-TW'
+import type { filesZhTW } from './files.zh-TW'
 import type { reviewZhTW } from './review.zh-TW'
 import type { libraryZhTW } from './library.zh-TW'
 import type { versionsZhTW } from './versions.zh-TW'
@@ -125,6 +125,13 @@ export const zhTW = {
     na: '不適用',
     unrated: '未評',
     clear: '清除評分',
+    carried: {
+      note: '沿用上一輪的評分：請確認，或改成你現在的程度。',
+      confirm: '確認沿用',
+      next: '前往下一項待確認 ↓',
+      confirmLabel: '確認沿用 {code} 上一輪的評分',
+      count: '這一輪從上一輪帶入了評分：還有 {n} 項待你確認或修改（每項都標示「沿用上一輪」）。',
+    },
     note: '備註',
     evidence: '佐證',
     notesToggle: '備註與佐證',
@@ -320,7 +327,6 @@ export const zhTW = {
     source: '來源',
   },
   /** What is wrong with a file, and where (src/i18n/problems.ts puts these together). */
-  files: filesZhTW,
   problems: {
     standardNamed: '{title}（{named}）',
     separator: '；',
@@ -347,6 +353,19 @@ export const zhTW = {
       versionMissing: '這個{kind}沒有標示格式版本（這個 App 讀第 {supported} 版）',
       tooLarge: '檔案大小 {size}，超過上限 {limit}',
       unreadable: '無法讀取檔案（{detail}）',
+      zipNotZip:
+        '這不是 .zip 壓縮檔（找不到 zip 的目錄）：也許只是檔名以 .zip 結尾，或沒有下載完整；請重新壓縮或重新下載後再匯入',
+      zipDamaged: '.zip 壓縮檔已損毀（目錄或檔案的標頭不完整）；請重新壓縮或重新下載後再匯入',
+      zipEntrySize:
+        '這個檔案解壓後的大小與 .zip 記載的不符：壓縮檔已損毀或被刻意改過，所以沒有解開它；請用原始檔案重新壓縮後再匯入',
+      zipEncrypted:
+        '這個檔案在 .zip 裡以 zip 密碼加密，GapLens 無法開啟；請解壓縮後直接匯入檔案，或不設密碼重新壓縮',
+      zipMethod:
+        '這個檔案在 .zip 裡的壓縮方式（第 {method} 種）GapLens 無法讀取；請用一般的 zip 壓縮（Deflate）重新壓縮',
+      zipTooManyEntries:
+        '這批的 .zip 合計超過 {limit} 個項目，超過一次匯入的上限，所以這個 .zip 沒有匯入；請分成幾批匯入',
+      zipBatchTooLarge:
+        '這批的 .zip 解壓後合計 {size}，超過一次匯入的上限 {limit}，所以這個 .zip 沒有匯入；請分成幾批匯入',
       duplicate: '{name} 重複出現',
       unknownReference: '找不到{target} {name}',
       unusedItem: '沒有任何工作任務用到 {name}',
@@ -537,8 +556,8 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 
 /**
  * Sections a screen loads with itself (src/i18n/sections/), so their words are not
- * in the entry script: the cohort and the trainer's plan, the standards library, the plan and the
- * supervisor's review.
+ * in the entry script: the cohort and the trainer's plan, the standards library, the plan, the
+ * supervisor's review and the assessment files' screens.
  */
 export interface LazyMessages {
   cohort: Widen<typeof cohortZhTW>
@@ -547,6 +566,7 @@ export interface LazyMessages {
   template: Widen<typeof templateZhTW>
   plan: Widen<typeof planZhTW>
   review: Widen<typeof reviewZhTW>
+  files: Widen<typeof filesZhTW>
   backup: Widen<typeof backupZhTW>
   lists: Widen<typeof listsZhTW>
   training: Widen<typeof trainingZhTW>
