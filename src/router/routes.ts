@@ -66,6 +66,16 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   { path: '/cohort', name: 'cohort', component: () => import('@/views/CohortView.vue') },
+  {
+    path: '/cohort/plan',
+    name: 'cohort-plan',
+    component: () => import('@/views/CohortPlanView.vue'),
+  },
+  {
+    path: '/cohort/outcome',
+    name: 'cohort-outcome',
+    component: () => import('@/views/CohortOutcomeView.vue'),
+  },
   { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ]

@@ -42,10 +42,14 @@ const PAGE = 500
 
 /** Reads a cohort's files in pages and makes each a member. */
 export async function loadMembers(job: LoadJob, db: GapLensDB): Promise<CohortMember[]> {
-  const { memberMaker } = await import('@/domain/cohort/cohort')
+  const [{ memberMaker }, { fingerprintFinder }] = await Promise.all([
+    import('@/domain/cohort/cohort'),
+    import('@/domain/cohort/fingerprints'),
+  ])
   const scale = getScale(job.scale)
   if (!scale) throw new RangeError(`unknown scale ${job.scale}`)
   const maker = memberMaker(job.standard, scale)
+  const fingerprintOf = fingerprintFinder()
   const members: CohortMember[] = []
   let after: [string, string] | null = null
   for (;;) {
@@ -54,7 +58,8 @@ export async function loadMembers(job: LoadJob, db: GapLensDB): Promise<CohortMe
       .between(after ?? [job.key, ''], [job.key, Dexie.maxKey], after === null, true)
       .limit(PAGE)
       .toArray()
-    for (const record of page) members.push(maker.make(record.content))
+    for (const record of page)
+      members.push(maker.make(record.content, await fingerprintOf(record.content)))
     if (page.length < PAGE) return members
     const last: CohortFileRecord = page[page.length - 1]!
     after = [last.cohortKey, last.assessmentId]
@@ -107,7 +112,19 @@ export function preparedCohorts(standardOf: (id: string) => Standard | undefined
     string,
     { standard: Standard; scale: ScaleId; members: Map<string, CohortMember> }
   >()
-  const makers = new Map<string, (content: CohortFileRecord['content']) => CohortMember>()
+  const makers = new Map<
+    string,
+    (content: CohortFileRecord['content'], fingerprint?: string) => CohortMember
+  >()
+  let fingerprintOf: ((content: CohortFileRecord['content']) => Promise<string>) | null = null
+  const made = async (
+    make: (content: CohortFileRecord['content'], fingerprint?: string) => CohortMember,
+    content: CohortFileRecord['content'],
+  ) => {
+    if (!fingerprintOf)
+      fingerprintOf = (await import('@/domain/cohort/fingerprints')).fingerprintFinder()
+    return make(content, await fingerprintOf(content))
+  }
   return {
     async add(record: CohortFileRecord): Promise<void> {
       const { content } = record
@@ -123,7 +140,7 @@ export function preparedCohorts(standardOf: (id: string) => Standard | undefined
         cohorts.set(record.cohortKey, cohort)
         makers.set(record.cohortKey, make)
       }
-      cohort.members.set(record.assessmentId, make(content))
+      cohort.members.set(record.assessmentId, await made(make, content))
     },
     async answers(db: GapLensDB): Promise<PreparedCohort[]> {
       const prepared: PreparedCohort[] = []
@@ -136,7 +153,7 @@ export function preparedCohorts(standardOf: (id: string) => Standard | undefined
         if (missing.length) {
           const make = makers.get(key)!
           for (const record of await db.cohortFiles.bulkGet(missing))
-            if (record) cohort.members.set(record.assessmentId, make(record.content))
+            if (record) cohort.members.set(record.assessmentId, await made(make, record.content))
         }
         const members = keys.flatMap(([, id]) => cohort.members.get(id) ?? [])
         prepared.push({

@@ -19,6 +19,8 @@ const TEXT_FIELDS = [
   'updatedAt',
   'day',
   'exportedAt',
+  'fingerprint',
+  'reviewer',
 ] as const
 
 /**
@@ -40,6 +42,8 @@ export interface PackedMembers {
   self: Int8Array
   /** Each member's supervisor's ratings; zeros for a member without a review. */
   supervisor: Int8Array
+  /** Each member's plan bits (planned.ts), `width` each, member after member. */
+  planned: Uint8Array
   /** Each distinct list of targets once, `width` values each. */
   targets: Float64Array
   /** Which list of targets each member has. */
@@ -57,6 +61,7 @@ export function packMembers(
   const reviewed = new Uint8Array(count)
   const self = new Int8Array(count * width)
   const supervisor = new Int8Array(count * width)
+  const planned = new Uint8Array(count * width)
   const sets = new Map<readonly number[], number>()
   const targetSet = new Uint32Array(count)
   members.forEach((m, k) => {
@@ -65,6 +70,7 @@ export function packMembers(
     for (const field of TEXT_FIELDS) text.push(m[field])
     round[k] = m.round
     self.set(m.self, k * width)
+    planned.set(m.planned, k * width)
     if (m.supervisor) {
       reviewed[k] = 1
       supervisor.set(m.supervisor, k * width)
@@ -75,15 +81,28 @@ export function packMembers(
   })
   const targets = new Float64Array(sets.size * width)
   for (const [list, set] of sets) targets.set(list, set * width)
-  const packed = { count, width, text, round, reviewed, self, supervisor, targets, targetSet }
+  const packed = {
+    count,
+    width,
+    text,
+    round,
+    reviewed,
+    self,
+    supervisor,
+    planned,
+    targets,
+    targetSet,
+  }
   return { packed, transfer: packedBuffers(packed) }
 }
 
 /** The buffers of packed members, to move with them (each once). */
 export function packedBuffers(packed: PackedMembers): ArrayBuffer[] {
-  const { round, reviewed, self, supervisor, targets, targetSet } = packed
+  const { round, reviewed, self, supervisor, planned, targets, targetSet } = packed
   return [
-    ...new Set([round, reviewed, self, supervisor, targets, targetSet].map((a) => a.buffer)),
+    ...new Set(
+      [round, reviewed, self, supervisor, planned, targets, targetSet].map((a) => a.buffer),
+    ),
   ] as ArrayBuffer[]
 }
 
@@ -120,9 +139,12 @@ export async function unpackMembers(
       day: text[t + 7]!,
       exportedAt: text[t + 8]!,
       reviewed,
+      fingerprint: text[t + 9]!,
+      reviewer: text[t + 10]!,
       self: packed.self.subarray(from, from + width),
       supervisor: reviewed ? packed.supervisor.subarray(from, from + width) : null,
       targets: lists[packed.targetSet[k]!]!,
+      planned: packed.planned.subarray(from, from + width),
     }
   }
   return members

@@ -10,6 +10,8 @@
  *     rating page reopened at the last item rated: to the list whole, and its longest task;
  *   - assessment files: export, import, and import of a protected file (tests/bench/files.ts);
  *   - the trainer's cohort: 1,000 and 10,000 files pooled, beside their floor (tests/bench/cohort.ts);
+ *   - the trainer's plan: needs and plan, and the before/after, for 10,000 people after a filter
+ *     change (tests/bench/plan.ts);
  *   - adding a standard: a pasted seed text parsed and previewed (tests/bench/library.ts);
  *   - closing a tab at once after a rating or a note, 20 times each, and how many were kept
  *     (tests/bench/reliability.ts);
@@ -20,7 +22,7 @@
  *     to its page drawn, and the whole conversion at build time (tests/bench/catalogue.ts).
  *
  * BENCH_DIST (default dist) and BENCH_PORT (default 4319) choose the build folder and port, so
- * a bench can run beside a test run; BENCH_ONLY=autosave, pages, cohort, library,
+ * a bench can run beside a test run; BENCH_ONLY=autosave, pages, cohort, plan, library,
  * reliability, tabs, restore, catalogue or lighthouse
  * measures that alone; BENCH_RESULTS names the figures' file (default bench-results.json).
  */
@@ -34,6 +36,7 @@ import { extraBenchmarks } from './extra'
 import { fileBenchmarks } from './files'
 import { libraryBenchmarks } from './library'
 import { lighthouseBenchmarks } from './lighthouse'
+import { planBenchmarks } from './plan'
 import { reliabilityBenchmarks } from './reliability'
 import { restoreBenchmarks } from './restore'
 import { tabsBenchmarks } from './tabs'
@@ -252,6 +255,7 @@ async function main(): Promise<void> {
       if (!ONLY || ONLY === 'lighthouse') await lighthouseBenchmarks(BASE, results)
       if (!ONLY || ONLY === 'cohort') await cohortBenchmarks(browser, BASE, DIST, results)
       if (!ONLY || ONLY === 'catalogue') await catalogueBenchmarks(browser, BASE, DIST, results)
+      if (!ONLY || ONLY === 'plan') await planBenchmarks(browser, BASE, results)
     } finally {
       await browser.close()
     }

@@ -90,6 +90,10 @@ export interface GenerateOptions {
   naShare?: number
   /** The earliest moment an assessment starts; the cohort spans the following year. */
   start?: string
+  /** Every file of this round (by default most are round 1, some round 2). */
+  round?: number
+  /** Items made harder for everyone by this many steps (a gap planted for a test). */
+  harder?: Readonly<Record<string, number>>
 }
 
 export interface GeneratedFile {
@@ -126,7 +130,8 @@ interface Person {
 function person(
   random: Random,
   i: number,
-  options: Required<Omit<GenerateOptions, 'broken' | 'n' | 'seed'>>,
+  options: Required<Omit<GenerateOptions, 'broken' | 'n' | 'seed' | 'round' | 'harder'>> &
+    Pick<GenerateOptions, 'round'>,
   identity: StandardIdentity,
   difficulty: readonly number[],
   items: readonly RateableItem[],
@@ -175,6 +180,7 @@ function person(
     scaleId: scale.id,
     targets: { duties: {}, tasks: {} },
     round: random() < 0.8 ? 1 : 2,
+    ...(options.round === undefined ? {} : { round: options.round }),
     previousId: null,
     createdAt: iso(created),
     updatedAt: iso(updated),
@@ -272,7 +278,7 @@ export async function generateCohort(options: GenerateOptions): Promise<Generate
   const random = mulberry32(seed)
   const items = rateableItems(standard)
   // Some items are harder for everyone: the common gaps a trainer should find.
-  const difficulty = items.map(() => normal(random) * 0.7)
+  const difficulty = items.map((item) => normal(random) * 0.7 + (options.harder?.[item.key] ?? 0))
   const identity: StandardIdentity = {
     id: standard.id,
     code: standard.code,
@@ -332,7 +338,7 @@ function argument(args: string[], name: string): string | undefined {
 }
 
 /** Refuses a folder inside the repository that git does not ignore. */
-function checkOutside(out: string): void {
+export function checkOutside(out: string): void {
   const inside = relative(process.cwd(), out)
   if (inside.startsWith('..') || isAbsolute(inside)) return
   try {

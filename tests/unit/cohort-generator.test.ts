@@ -9,6 +9,8 @@ import { buildCohort } from '@/domain/cohort/cohort'
 import { cohortSummary } from '@/domain/cohort/summary'
 import { itemStats, topCommonGaps } from '@/domain/cohort/item-stats'
 import { generateCohort, loadSeedStandard, mulberry32 } from '../tools/generate-cohort'
+import { generateRounds } from '../tools/generate-rounds'
+import { compareOutcome } from '@/domain/training/outcome'
 
 const standard = loadSeedStandard('TTM4221-002v4')
 const standardOf = (id: string): Standard | undefined => (id === standard.id ? standard : undefined)
@@ -97,5 +99,42 @@ describe('the seeded generator', () => {
       expect([file.name, result.ok]).toEqual([file.name, true])
       if (result.ok === true) expect(result.value.file.assessment.scale).toBe('icap-level-6')
     }
+  })
+})
+
+describe('two rounds with a planted effect', () => {
+  it('closes the planted items’ gaps in round 2 for those who had one, and moves nothing else', async () => {
+    const { round1, round2 } = await generateRounds({
+      standard,
+      n: 30,
+      seed: 21,
+      planted: ['K20', 'S17'],
+    })
+    expect(round2).toHaveLength(30)
+    const checked = async (files: { name: string; text: string }[]) =>
+      Promise.all(
+        files.map(async (f) => {
+          const found = await read(f.name, f.text)
+          if (!found.ok || !('value' in found)) throw new Error(`${f.name} does not read`)
+          const { integrity: _i, ...content } = found.value.file
+          return content as AssessmentFileContent
+        }),
+      )
+    const scale = getScale('proficiency-5')
+    const before = buildCohort(standard, scale, await checked(round1))
+    const after = buildCohort(standard, scale, await checked(round2))
+    expect(after.members.every((m) => m.round === 2)).toBe(true)
+    const outcome = compareOutcome(before, after, new Set(['K20', 'S17']))
+    expect(outcome.matching.pairs).toHaveLength(30)
+    for (const code of ['K20', 'S17']) {
+      const item = outcome.items.find((i) => i.key === code)!
+      // Planted: harder for everyone, so most fell short; each of them meets it now.
+      expect(item.hadGap).toBeGreaterThan(15)
+      expect(item).toMatchObject({ closed: item.hadGap, worse: 0 })
+      expect(item.change!).toBeLessThan(0)
+    }
+    for (const item of outcome.items.filter((i) => !['K20', 'S17'].includes(i.key) && i.n))
+      expect(item).toMatchObject({ closed: 0, worse: 0, change: 0 })
+    expect(outcome.others.change).toBe(0)
   })
 })

@@ -28,6 +28,7 @@ const plain = (m: CohortMember) => ({
   self: [...m.self],
   supervisor: m.supervisor && [...m.supervisor],
   targets: [...m.targets],
+  planned: [...m.planned],
 })
 
 describe('members packed in columns', () => {
@@ -41,6 +42,18 @@ describe('members packed in columns', () => {
     expect(back.every((m) => m.self.length === width)).toBe(true)
   })
 
+  it('carry each review’s key fingerprint and reviewer, and each item’s plan bits', async () => {
+    const members = cohort.members.map((m, k) => ({
+      ...m,
+      fingerprint: m.reviewed ? '3F2A 9C01 77B4 E0D5' : '',
+      reviewer: m.reviewed ? '陳主管' : '',
+      planned: Uint8Array.from(m.planned, (_, i) => (i + k) % 16),
+    }))
+    const back = await unpackMembers(structuredClone(packMembers(members, width).packed))
+    expect(back.map(plain)).toEqual(members.map(plain))
+    expect(back[0]).toMatchObject({ fingerprint: '3F2A 9C01 77B4 E0D5', reviewer: '陳主管' })
+  })
+
   it('hold each list of targets once, shared again when unpacked', async () => {
     const { packed } = packMembers(cohort.members, width)
     const lists = new Set(cohort.members.map((m) => m.targets)).size
@@ -51,7 +64,7 @@ describe('members packed in columns', () => {
 
   it('list every column buffer to move, and move them whole', async () => {
     const { packed, transfer } = packMembers(cohort.members, width)
-    expect(transfer).toHaveLength(6)
+    expect(transfer).toHaveLength(7)
     const moved = structuredClone(packed, { transfer })
     expect(packed.self.length).toBe(0) // detached here
     expect((await unpackMembers(moved)).map(plain)).toEqual(cohort.members.map(plain))

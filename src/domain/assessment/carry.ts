@@ -73,10 +73,11 @@ export function carryMarks(carriedFrom: CarriedFrom | undefined): Map<string, Ca
  * carried, so the person is asked to confirm or change it rather than take it as fresh; notes
  * and evidence come along as they are.
  */
-export function carriedOn(
-  responses: ReadonlyMap<string, ItemResponse>,
-): Map<string, ItemResponse> {
+export function carriedOn(responses: ReadonlyMap<string, ItemResponse>): Map<string, ItemResponse> {
   return new Map(
-    [...responses].map(([key, r]) => [key, r.rating === null ? r : { ...r, carried: true as const }]),
+    [...responses].map(([key, r]) => [
+      key,
+      r.rating === null ? r : { ...r, carried: true as const },
+    ]),
   )
 }

@@ -16,6 +16,7 @@ import type { TargetOverrides } from '../assessment/records'
 import type { Scale } from '../assessment/scales'
 import { canonicalJson } from '../io/canonical'
 import { localDate } from '../dates'
+import { plannedArray } from './planned'
 
 /** How a rating is held in a member's array: a scale value 1–6, or one of these. */
 export const UNRATED = 0
@@ -45,12 +46,22 @@ export interface CohortMember {
   day: string
   exportedAt: string
   reviewed: boolean
+  /**
+   * The short fingerprint of the key that signed the review (domain/io/sign.ts), or '' for a
+   * file with no review or an unsigned one. A broken signature never gets here: the reader
+   * refuses the file.
+   */
+  fingerprint: string
+  /** The reviewer's name as the review gives it ('' without a review). Never shown anonymised. */
+  reviewer: string
   /** The self-rating of each item, in the cohort's item order (see `encodeRating`). */
   self: Int8Array
   /** The supervisor's rating of each item, or null when the file carries no review. */
   supervisor: Int8Array | null
   /** The target of each item for this person (shared with members of the same overrides). */
   targets: readonly number[]
+  /** What the person's development plan aims at each item, in item order (see planned.ts). */
+  planned: Uint8Array
 }
 
 export interface Cohort {
@@ -84,13 +95,15 @@ function ratingsArray(
 
 /**
  * One file as a member of a cohort. `targetsOf` gives the resolved targets for the file's
- * overrides (see `buildCohort`, which caches them).
+ * overrides (see `buildCohort`, which caches them); `fingerprint` is the review's signing key's,
+ * found by the caller (it takes a digest: see reviewers.ts), '' where there is none.
  */
 export function cohortMember(
   content: AssessmentFileContent,
   index: ReadonlyMap<string, number>,
   targetsOf: (overrides: TargetOverrides) => readonly number[],
   dayOf: (iso: string) => string = (iso) => localDate(new Date(iso)),
+  fingerprint = '',
 ): CohortMember {
   const { assessment, review } = content
   return {
@@ -105,9 +118,12 @@ export function cohortMember(
     day: dayOf(assessment.updatedAt),
     exportedAt: content.exportedAt,
     reviewed: review !== null,
+    fingerprint: review ? fingerprint : '',
+    reviewer: review?.reviewer.name.trim() ?? '',
     self: ratingsArray(assessment.ratings, index),
     supervisor: review ? ratingsArray(review.ratings, index) : null,
     targets: targetsOf(assessment.targets),
+    planned: plannedArray(content, index),
   }
 }
 
@@ -125,7 +141,8 @@ export function memberMaker(
 ): {
   items: readonly RateableItem[]
   index: ReadonlyMap<string, number>
-  make(file: AssessmentFileContent): CohortMember
+  /** The file as a member; `fingerprint`: its review's signing key's, if signed. */
+  make(file: AssessmentFileContent, fingerprint?: string): CohortMember
 } {
   const items = rateableItems(standard)
   const index = new Map(items.map((item, i) => [item.key, i]))
@@ -144,12 +161,12 @@ export function memberMaker(
   return {
     items,
     index,
-    make(file) {
+    make(file, fingerprint = '') {
       if (file.standard.id !== standard.id || file.assessment.scale !== scale.id)
         throw new RangeError(
           `assessment ${file.assessment.id} is on ${file.standard.id} (${file.assessment.scale}), not ${standard.id} (${scale.id})`,
         )
-      return cohortMember(file, index, targetsOf, options.dayOf)
+      return cohortMember(file, index, targetsOf, options.dayOf, fingerprint)
     },
   }
 }
@@ -162,7 +179,7 @@ export function buildCohort(
   options: { dayOf?: (iso: string) => string } = {},
 ): Cohort {
   const { items, index, make } = memberMaker(standard, scale, options)
-  return { standard, scale, items, index, members: files.map(make) }
+  return { standard, scale, items, index, members: files.map((file) => make(file)) }
 }
 
 /** The cohort of members made elsewhere (a worker) with `memberMaker` on the same standard. */

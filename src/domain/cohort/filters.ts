@@ -4,6 +4,7 @@
  */
 import type { Cohort, CohortMember } from './cohort'
 import { withMembers } from './cohort'
+import { isVerified } from './reviewers'
 
 export interface CohortFilter {
   /** Departments to keep; empty or absent keeps all. '' stands for "not given". */
@@ -15,11 +16,18 @@ export interface CohortFilter {
   to?: string
   /** Keep only assessments with a supervisor's review. */
   reviewedOnly?: boolean
+  /**
+   * Count only the reviews signed with a key on the trainer's list (reviewers.ts): the others
+   * are left out of every supervisor figure, as if the file had no review. With `reviewedOnly`,
+   * only assessments with a verified review are kept.
+   */
+  verifiedOnly?: boolean
 }
 
 const within = <T>(chosen: readonly T[] | undefined, value: T) =>
   !chosen?.length || chosen.includes(value)
 
+/** Whether a member passes the filter (`verifiedOnly` aside: see `filterCohort`). */
 export function matchesFilter(member: CohortMember, filter: CohortFilter): boolean {
   return (
     within(filter.departments, member.department) &&
@@ -39,15 +47,45 @@ export function isEmptyFilter(filter: CohortFilter): boolean {
     !filter.rounds?.length &&
     !filter.from &&
     !filter.to &&
-    !filter.reviewedOnly
+    !filter.reviewedOnly &&
+    !filter.verifiedOnly
   )
 }
 
-export function filterCohort(cohort: Cohort, filter: CohortFilter): Cohort {
-  return withMembers(
-    cohort,
-    cohort.members.filter((m) => matchesFilter(m, filter)),
-  )
+const NO_KEYS: ReadonlySet<string> = new Set()
+
+/** The member as if its file had no review: what `verifiedOnly` makes of an unverified one. */
+function withoutReview(member: CohortMember): CohortMember {
+  return { ...member, reviewed: false, supervisor: null, fingerprint: '', reviewer: '' }
+}
+
+/**
+ * The members a filter keeps. With `verifiedOnly`, a review not signed by a key in `known`
+ * is taken out of its member first (then `reviewedOnly` leaves that member out too).
+ */
+export function filterMembers(
+  members: readonly CohortMember[],
+  filter: CohortFilter,
+  known: ReadonlySet<string> = NO_KEYS,
+): CohortMember[] {
+  if (!filter.verifiedOnly) return members.filter((m) => matchesFilter(m, filter))
+  const rest = { ...filter, reviewedOnly: false }
+  const kept: CohortMember[] = []
+  for (const m of members) {
+    if (!matchesFilter(m, rest)) continue
+    const member = m.reviewed && !isVerified(m, known) ? withoutReview(m) : m
+    if (!filter.reviewedOnly || member.reviewed) kept.push(member)
+  }
+  return kept
+}
+
+/** The cohort as a filter leaves it (`known`: the fingerprints `verifiedOnly` accepts). */
+export function filterCohort(
+  cohort: Cohort,
+  filter: CohortFilter,
+  known: ReadonlySet<string> = NO_KEYS,
+): Cohort {
+  return withMembers(cohort, filterMembers(cohort.members, filter, known))
 }
 
 export interface FilterValue<T> {

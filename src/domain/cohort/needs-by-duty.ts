@@ -1,5 +1,6 @@
 /** What to train, duty by duty: the K and S items people of a (filtered) cohort fall short on. */
 import type { ItemKind } from '../assessment/items'
+import { codeOrder, cutWithTies, type Cut } from '../lists'
 import type { Cohort } from './cohort'
 import { itemStats, type ItemStats } from './item-stats'
 
@@ -32,4 +33,17 @@ export function trainingNeeds(cohort: Cohort, stats = itemStats(cohort)): DutyNe
           at.get(a.item.key)! - at.get(b.item.key)!,
       ),
   }))
+}
+
+/**
+ * A duty's needs cut at `n`, with the items tied at the cut (as many people below, the same
+ * share); ties in code order, which is the standard's reading order for K and S items.
+ */
+export function dutyNeedsCut(items: readonly ItemStats[], n: number): Cut<ItemStats> {
+  return cutWithTies(
+    items,
+    n,
+    (s) => [s.below, s.shareBelow ?? 0],
+    (a, b) => codeOrder(a.item.key, b.item.key),
+  )
 }

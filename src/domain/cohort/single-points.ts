@@ -1,5 +1,6 @@
 /** What only one person can do: the items of a (filtered) cohort at most one person meets. */
 import type { RateableItem } from '../assessment/items'
+import { codeOrder, cutWithTies, type Cut } from '../lists'
 import type { Cohort, CohortMember } from './cohort'
 
 export interface SinglePoint {
@@ -35,4 +36,18 @@ export function singlePointsOfFailure(cohort: Cohort): SinglePoint[] {
     found.push({ item, meeting, holder: meeting === 1 ? holder : null, rated })
   })
   return found.sort((a, b) => a.meeting - b.meeting)
+}
+
+/**
+ * The single points cut at `n`, with the items tied at the cut: nobody meeting before one
+ * person, items alike in code order. A cohort where forty items nobody meets shows the first
+ * `n` and says how many more are in the same case.
+ */
+export function singlePointsCut(points: readonly SinglePoint[], n: number): Cut<SinglePoint> {
+  return cutWithTies(
+    points,
+    n,
+    (p) => -p.meeting,
+    (a, b) => codeOrder(a.item.key, b.item.key),
+  )
 }

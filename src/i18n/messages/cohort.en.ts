@@ -60,6 +60,7 @@ export const cohortEn: Messages['cohort'] = {
     from: 'Rated from',
     to: 'Rated to',
     reviewedOnly: 'Reviewed by a supervisor only',
+    verifiedOnly: 'Count verified reviews only',
     any: 'All',
     notGiven: '(not given)',
     reset: 'Clear filters',
@@ -112,6 +113,9 @@ export const cohortEn: Messages['cohort'] = {
       'For each duty, the knowledge (K) and skill (S) items the most people are below target on: where courses start.',
     people: '{n} below target',
     none: 'Nobody is below target on this duty’s knowledge and skills.',
+    tiesMore: '{n} more items share the last one’s figure ({below} people below target, {share}).',
+    plan: 'Rank the whole cohort’s training needs, load your course list and get a training plan:',
+    planLink: 'Go to the training plan',
   },
   spread: {
     heading: 'Spread of ratings',
@@ -131,6 +135,8 @@ export const cohortEn: Messages['cohort'] = {
     one: 'Only {name} meets the target',
     none: 'At least two people meet every item.',
     more: '{n} more: download the summary CSV to see them all.',
+    tiesMore: '{n} more items are in the same case ({who}).',
+    oneOnly: 'one person only meets the target',
   },
   versus: {
     heading: 'Self against supervisor',

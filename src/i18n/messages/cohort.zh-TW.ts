@@ -55,6 +55,7 @@ export const cohortZhTW = {
     from: '評分日期起',
     to: '評分日期迄',
     reviewedOnly: '只看有主管檢視的',
+    verifiedOnly: '只採計已驗證的主管檢視',
     any: '全部',
     notGiven: '（未填）',
     reset: '清除篩選',
@@ -106,6 +107,9 @@ export const cohortZhTW = {
     intro: '各主要職責中，未達目標人數最多的知識（K）與技能（S）項目：課程設計的起點。',
     people: '{n} 人未達目標',
     none: '這個職責的知識與技能都沒有人未達目標。',
+    tiesMore: '另有 {n} 項與最後一項相同（{below} 人未達目標，{share}）。',
+    plan: '依優先度排出整體訓練需求、載入課程清單並提出訓練計畫：',
+    planLink: '前往訓練計畫',
   },
   spread: {
     heading: '評分分布',
@@ -125,6 +129,8 @@ export const cohortZhTW = {
     one: '只有 {name} 達標',
     none: '每個項目都至少有兩人達標。',
     more: '另有 {n} 項，請下載摘要 CSV 查看全部。',
+    tiesMore: '另有 {n} 項與最後一項相同（{who}）。',
+    oneOnly: '只有一人達標',
   },
   versus: {
     heading: '自評與主管評的差異',

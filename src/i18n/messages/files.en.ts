@@ -11,7 +11,8 @@ export const filesEn: LazyMessages['files'] = {
     different:
       'Note: this review is signed in the name of “{reviewer}”, but with a key (fingerprint {fingerprint}) other than the one seen before. The supervisor may have a new computer or a cleared browser, or it may not be them. Check the fingerprint with the supervisor first.',
     trust: 'Checked with the supervisor: remember this key',
-    unsigned: 'This review by {reviewer} is not signed (exported by an older GapLens, or written by hand): who reviewed cannot be confirmed.',
+    unsigned:
+      'This review by {reviewer} is not signed (exported by an older GapLens, or written by hand): who reviewed cannot be confirmed.',
     own: 'The reviews you export are signed with this device’s key, fingerprint {fingerprint}. A new computer or cleared browser data makes a new key.',
   },
   offer: {
@@ -21,7 +22,8 @@ export const filesEn: LazyMessages['files'] = {
     code: 'Code',
     noCode: 'no code yet',
     version: 'Version',
-    counts: '{duties} duties, {tasks} tasks, {indicators} behaviour indicators, {knowledge} knowledge, {skills} skill and {attitudes} attitude items',
+    counts:
+      '{duties} duties, {tasks} tasks, {indicators} behaviour indicators, {knowledge} knowledge, {skills} skill and {attitudes} attitude items',
     add: 'Add this standard and open the file',
     cancel: 'Do not add it',
     failed: 'Could not add this standard: {reason}',

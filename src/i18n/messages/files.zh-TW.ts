@@ -10,7 +10,8 @@ export const filesZhTW = {
     different:
       '注意：這份檢視以「{reviewer}」的名義簽章，但金鑰指紋 {fingerprint} 與之前收到的不同。可能是主管換了電腦或清除了瀏覽器，也可能不是本人。請先向主管核對指紋。',
     trust: '已向主管確認，記住這把金鑰',
-    unsigned: '這份 {reviewer} 的檢視沒有簽章（舊版 GapLens 匯出，或是手動寫的檔案），無法確認是誰檢視的。',
+    unsigned:
+      '這份 {reviewer} 的檢視沒有簽章（舊版 GapLens 匯出，或是手動寫的檔案），無法確認是誰檢視的。',
     own: '你匯出的檢視會以這台裝置的金鑰簽章，指紋 {fingerprint}。換電腦或清除瀏覽器資料會產生新的金鑰。',
   },
   offer: {
@@ -20,7 +21,8 @@ export const filesZhTW = {
     code: '代碼',
     noCode: '尚無代碼',
     version: '版本',
-    counts: '{duties} 項主要職責、{tasks} 項工作任務、{indicators} 項行為指標、{knowledge} 項知識、{skills} 項技能、{attitudes} 項態度',
+    counts:
+      '{duties} 項主要職責、{tasks} 項工作任務、{indicators} 項行為指標、{knowledge} 項知識、{skills} 項技能、{attitudes} 項態度',
     add: '加入這項職能基準並開啟檔案',
     cancel: '不要加入',
     failed: '無法加入這項職能基準：{reason}',

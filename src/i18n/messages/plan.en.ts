@@ -12,7 +12,8 @@ export const planEn: LazyMessages['plan'] = {
   suggest: 'The largest gaps',
   suggestHint: 'Pick an item to plan an action for it:',
   suggestItem: 'Plan an action for {code} (gap {gap})',
-  suggestTied: '{n} more items share the gap of {gap}: choose them from the item list after “Add an action”.',
+  suggestTied:
+    '{n} more items share the gap of {gap}: choose them from the item list after “Add an action”.',
   noGaps: 'No gaps now: you can still plan an action for any item you want to grow in.',
   balance: 'On the job {practice} · coaching and feedback {coaching} · courses and study {course}',
   kinds: {
@@ -64,7 +65,8 @@ export const planEn: LazyMessages['plan'] = {
     needWhat: 'Please write what will be done.',
     needItems: 'Please choose at least one item it aims at.',
     saved: 'Saved.',
-    failed: 'Could not save: this device’s storage cannot be written to. Nothing changed; try again later.',
+    failed:
+      'Could not save: this device’s storage cannot be written to. Nothing changed; try again later.',
   },
   card: {
     edit: 'Change',
@@ -86,7 +88,8 @@ export const planEn: LazyMessages['plan'] = {
   },
   changes: {
     title: 'What the supervisor changed in the plan',
-    intro: 'The plan {reviewer} sent back has replaced your draft. Compared with the version you sent:',
+    intro:
+      'The plan {reviewer} sent back has replaced your draft. Compared with the version you sent:',
     none: 'The supervisor did not change your plan.',
     added: 'Added',
     removed: 'Removed',
@@ -99,7 +102,8 @@ export const planEn: LazyMessages['plan'] = {
   },
   followUp: {
     title: 'Follow-up of the last round’s plan',
-    intro: 'For each action of the last round’s plan: its items as rated then and now, and whether they reached the target.',
+    intro:
+      'For each action of the last round’s plan: its items as rated then and now, and whether they reached the target.',
     before: 'Then',
     now: 'Now',
     target: 'Target',

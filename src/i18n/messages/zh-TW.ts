@@ -10,6 +10,7 @@ import type { listsZhTW } from './lists.zh-TW'
 import type { catalogueZhTW } from './catalogue.zh-TW'
 import type { reportZhTW } from './report.zh-TW'
 import type { syncZhTW } from './sync.zh-TW'
+import type { trainingZhTW } from './training.zh-TW'
 /** UI strings, Traditional Chinese first. English must provide every key (see en.ts). */
 export const zhTW = {
   app: {
@@ -559,9 +560,9 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 
 /**
  * Sections a screen loads with itself (src/i18n/sections/), so their words are not
- * in the entry script: the cohort, the standards library, the plan, the supervisor's review,
- * the assessment files' screens, the iCAP catalogue, the printed report's own words, and what a
- * page says of changes made in another tab.
+ * in the entry script: the cohort and the trainer's plan, the standards library, the plan, the
+ * supervisor's review, the assessment files' screens, the iCAP catalogue, the printed report's
+ * own words, and what a page says of changes made in another tab.
  */
 export interface LazyMessages {
   cohort: Widen<typeof cohortZhTW>
@@ -576,6 +577,7 @@ export interface LazyMessages {
   catalogue: Widen<typeof catalogueZhTW>
   report: Widen<typeof reportZhTW>
   sync: Widen<typeof syncZhTW>
+  training: Widen<typeof trainingZhTW>
 }
 export type LazySection = keyof LazyMessages
 /** The catalog the entry script carries. */

@@ -18,6 +18,18 @@ export const TEMPLATE_MAX_ROWS = 20_000
 /** One cell: the paste parser's longest line. */
 export const TEMPLATE_MAX_CELL = 50_000
 
+/** The limits a text is read within: a template's by default (another CSV reader has its own). */
+export interface RowLimits {
+  length: number
+  rows: number
+  cell: number
+}
+const TEMPLATE_LIMITS: RowLimits = {
+  length: TEMPLATE_MAX_LENGTH,
+  rows: TEMPLATE_MAX_ROWS,
+  cell: TEMPLATE_MAX_CELL,
+}
+
 /** A row of cells as split, and the 1-based line of the file it starts on. */
 export interface RawRow {
   line: number
@@ -42,9 +54,9 @@ const MOJIBAKE =
   /[\u00a1-\u00ff\u0080-\u009f\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}/
 
 /** Checks the text as a whole, line by line: size, encoding, control characters. */
-function checkText(input: string): void {
-  if (input.length > TEMPLATE_MAX_LENGTH)
-    refuse('template-too-large', { limit: TEMPLATE_MAX_LENGTH, length: input.length }, 1)
+function checkText(input: string, limits: RowLimits): void {
+  if (input.length > limits.length)
+    refuse('template-too-large', { limit: limits.length, length: input.length }, 1)
   if (input.replace(/^\uFEFF/, '').trim() === '') refuse('template-empty', {}, 1)
   // UTF-16 (Excel's "Unicode text") read as UTF-8 puts a NUL beside every Latin letter.
   const head = input.slice(0, 400)
@@ -82,7 +94,7 @@ function separatorOf(input: string): string {
  * Splits the text into rows of cells (RFC 4180, as Excel writes it), each with the line it
  * starts on. A quote opens a quoted cell only at the start of a cell; elsewhere it is a letter.
  */
-function splitRows(input: string, sep: string): RawRow[] {
+function splitRows(input: string, sep: string, limits: RowLimits): RawRow[] {
   const rows: RawRow[] = []
   let cells: string[] = []
   let cell = ''
@@ -92,8 +104,8 @@ function splitRows(input: string, sep: string): RawRow[] {
   let rowLine = 1
   let cellStart = true
   const endCell = () => {
-    if (cell.length > TEMPLATE_MAX_CELL)
-      refuse('template-cell-too-long', { limit: TEMPLATE_MAX_CELL, length: cell.length }, rowLine)
+    if (cell.length > limits.cell)
+      refuse('template-cell-too-long', { limit: limits.cell, length: cell.length }, rowLine)
     cells.push(cell)
     cell = ''
     cellStart = true
@@ -101,8 +113,8 @@ function splitRows(input: string, sep: string): RawRow[] {
   const endRow = () => {
     endCell()
     rows.push({ line: rowLine, cells })
-    if (rows.length > TEMPLATE_MAX_ROWS)
-      refuse('template-too-many-rows', { limit: TEMPLATE_MAX_ROWS, rows: rows.length }, rowLine)
+    if (rows.length > limits.rows)
+      refuse('template-too-many-rows', { limit: limits.rows, rows: rows.length }, rowLine)
     cells = []
     rowLine = line
   }
@@ -139,15 +151,16 @@ function splitRows(input: string, sep: string): RawRow[] {
 
 /**
  * The rows of a template's text; a Refusal thrown for a text that is no template: too large,
- * empty, not UTF-8 text, a quote never closed, too many rows or too long a cell.
+ * empty, not UTF-8 text, a quote never closed, too many rows or too long a cell. The course
+ * list (domain/training/course-csv.ts) is read by the same splitter within its own `limits`.
  */
-export function rowsOfText(input: string): RawRow[] {
-  checkText(input)
+export function rowsOfText(input: string, limits: RowLimits = TEMPLATE_LIMITS): RawRow[] {
+  checkText(input, limits)
   let body = input.replace(/^\uFEFF/, '')
   // Excel's own hint for the separator, a first line `sep=;`, which some people add by hand.
   const hint = /^sep=(.)\r?\n/i.exec(body)
   const separator = hint ? hint[1]! : separatorOf(body)
   // Kept as an empty line, so every line number is still the file's.
   if (hint) body = `\n${body.slice(hint[0].length)}`
-  return splitRows(body, separator)
+  return splitRows(body, separator, limits)
 }
