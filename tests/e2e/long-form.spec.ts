@@ -213,11 +213,18 @@ test.describe('the phone and the laptop', () => {
       if (device === 'phone') await expectOneControlPerItem(page, itemCount(TTM), 'a phone')
       // At the top, halfway and at the very end (where the last card's buttons are).
       for (const at of [0, 0.5, 1]) {
-        await page.evaluate(
-          (share) => window.scrollTo(0, share * document.documentElement.scrollHeight),
-          at,
-        )
-        await page.waitForTimeout(100)
+        // Cards off screen are laid out at a guessed height (content-visibility) until a frame
+        // has drawn them: scroll, let two frames pass, and again while the page's height moves.
+        await page.evaluate(async (share) => {
+          const frames = () =>
+            new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+          for (let tries = 0; tries < 10; tries++) {
+            const height = document.documentElement.scrollHeight
+            window.scrollTo(0, share * height)
+            await frames()
+            if (document.documentElement.scrollHeight === height) break
+          }
+        }, at)
         expect(await coveredControls(page, note), `scrolled to ${at * 100}%`).toEqual([])
       }
       await expect(item(page, 'A07')).toBeInViewport()
