@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import { catalogue } from './scripts/catalogue/vite-plugin'
+import { firstScreen } from './scripts/first-screen/vite-plugin'
 import { CATALOGUE_CACHE } from './src/domain/catalogue/offline'
 
 /**
@@ -118,6 +119,7 @@ export default defineConfig({
     vue(),
     contentSecurityPolicy(),
     preloadStandards(),
+    firstScreen(),
     compileWhole(),
     catalogue(),
     VitePWA({

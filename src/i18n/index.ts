@@ -23,7 +23,8 @@ export function addMessages<S extends LazySection>(
 ): void {
   for (const { code } of LOCALES) catalogs[code][section] = parts[code] as Messages[S]
 }
-const STORAGE_KEY = 'gaplens.locale'
+/** Where the chosen language is kept (public/first-screen.js reads it too, before the app). */
+export const LOCALE_STORAGE_KEY = 'gaplens.locale'
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>
@@ -36,7 +37,7 @@ function isLocale(value: unknown): value is Locale {
 
 function initialLocale(): Locale {
   try {
-    const saved = globalThis.localStorage?.getItem(STORAGE_KEY)
+    const saved = globalThis.localStorage?.getItem(LOCALE_STORAGE_KEY)
     if (isLocale(saved)) return saved
   } catch {
     // Storage can be refused (private mode, sandboxed frames): fall back to the default.
@@ -50,7 +51,7 @@ watch(
   locale,
   (value) => {
     try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, value)
+      globalThis.localStorage?.setItem(LOCALE_STORAGE_KEY, value)
     } catch {
       // Not remembering the choice is harmless.
     }

@@ -122,3 +122,63 @@ test("the build marks the page's chunks to be compiled whole as they load", asyn
   for (const chunk of ['index', 'chart-setup', 'StandardView', 'RateView', 'CohortView'])
     expect(marked).toContainEqual(expect.stringMatching(new RegExp(`^${chunk}-[\\w-]+\\.js$`)))
 })
+
+test('the standards list is in the page before any script, and the app takes it over in place', async ({
+  page,
+  openContext,
+}) => {
+  const base = `${origin}${SUB_PATH}`
+  // As served: the list's first screen is in index.html itself.
+  const html = await (await page.request.get(base)).text()
+  expect(html).toMatch(
+    /<div id="app" data-first-screen>[\s\S]*旅宿電商運營人員[\s\S]*旅遊業營運主管/,
+  )
+  const still = await (await openContext({ javaScriptEnabled: false })).newPage()
+  await still.goto(base)
+  await expect(still.getByRole('heading', { level: 2 })).toHaveText([
+    '旅宿電商運營人員',
+    '旅遊業營運主管',
+  ])
+
+  // Which screen shows before the app starts (the module runs before DOMContentLoaded, the
+  // mount after it), and every layout shift of the load outside the catalogue's place below the
+  // list (on a laptop it is in sight, and its own search settles in as it loads, app or not).
+  await page.context().addInitScript(() => {
+    type Shift = { value: number; sources: { node?: Node | null }[] }
+    const seen = window as unknown as { before?: string; shifts: number[] }
+    seen.shifts = []
+    const inCatalogue = (node?: Node | null) =>
+      node instanceof Element && node.closest('#catalogue') !== null
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as Shift[])
+        if (!entry.sources.every((source) => inCatalogue(source.node)))
+          seen.shifts.push(entry.value)
+    }).observe({ type: 'layout-shift', buffered: true })
+    document.addEventListener('DOMContentLoaded', () => {
+      const main = document.querySelector('#app[data-first-screen] > main')
+      seen.before = main ? getComputedStyle(main).display : 'taken over'
+    })
+  })
+  const before = () => page.evaluate(() => (window as unknown as { before?: string }).before)
+  await page.goto(base)
+  await expect(page.locator('#app')).not.toHaveAttribute('data-first-screen')
+  await expect(page.locator('.standard-card')).toHaveCount(2)
+  expect(await before()).toBe('block')
+  // One list, the app's own, and nothing moved when it replaced the one drawn at build time.
+  await expect(page.locator('.standard-list')).toHaveCount(1)
+  await expect(page.locator('.app-shell')).toHaveCount(0)
+  expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([])
+
+  // Opened at a deep link, or in English, the list is hidden before it is drawn (each a load of
+  // its own: a change of the '#' alone would not load the page again).
+  await page.goto('about:blank')
+  await page.goto(`${base}#/standards/TTM4221-002v4`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('旅遊業營運主管')
+  expect(await before()).toBe('none')
+  await page.getByRole('button', { name: 'English' }).click()
+  await page.goto('about:blank')
+  await page.goto(base)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Competency standards')
+  expect(await before()).toBe('none')
+  await expect(page.locator('.standard-list')).toHaveCount(1)
+})
