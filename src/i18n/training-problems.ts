@@ -7,7 +7,7 @@ import { translate, type Locale, type MessageKey } from '.'
 import './sections/training'
 import type { CourseProblem } from '@/domain/training/course-problems'
 import type { ReviewerListProblem } from '@/domain/cohort/reviewers'
-import { COURSE_COLUMNS, type CourseColumn } from '@/domain/training/course-csv'
+import { COURSE_COLUMNS, type CourseColumn } from '@/domain/training/courses'
 import { courseTemplateEn, courseTemplateZhTW } from './course-template'
 
 const COLUMN_WORDS = { 'zh-TW': courseTemplateZhTW.columns, en: courseTemplateEn.columns }

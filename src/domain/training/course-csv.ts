@@ -25,24 +25,16 @@ import { Refusal, readOrRefuse } from '../standard/import/refusal'
 import { rowsOfText, type RawRow } from '../standard/import/template/rows'
 import type { TemplateProblem } from '../standard/import/template/problems'
 import {
+  COURSE_COLUMNS,
   MAX_COURSES,
   MAX_COURSE_COST,
   MAX_COURSE_HOURS,
   MAX_COURSE_ITEMS,
   type Course,
+  type CourseColumn,
 } from './courses'
 import { courseProblem, type CourseProblem } from './course-problems'
 
-export const COURSE_COLUMNS = [
-  'course',
-  'hours',
-  'kind',
-  'provider',
-  'cost',
-  'items',
-  'schedule',
-] as const
-export type CourseColumn = (typeof COURSE_COLUMNS)[number]
 const REQUIRED: readonly CourseColumn[] = ['course', 'hours', 'kind', 'items']
 
 /** The limits of a course list's text: a catalogue of 500 courses is about 100 kB. */

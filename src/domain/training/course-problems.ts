@@ -3,7 +3,7 @@
  * parameters and the 1-based line of the file where the row starts. src/i18n/course-problems.ts
  * says each in the interface language; nothing here knows a language.
  */
-import type { CourseColumn } from './course-csv'
+import type { CourseColumn } from './courses'
 
 export interface CourseProblemParams {
   'course-empty': Record<string, never>

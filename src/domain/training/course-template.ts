@@ -7,7 +7,7 @@
 import { toCsv, type CsvCell } from '../io/csv'
 import type { Standard } from '../standard/schema'
 import type { PlanKind } from '../plan/schema'
-import { COURSE_COLUMNS, type CourseColumn } from './course-csv'
+import { COURSE_COLUMNS, type CourseColumn } from './courses'
 
 export interface CourseTemplateWords {
   /** Each column's name, after its key in the header ("hours 時數"). */

@@ -43,3 +43,15 @@ export const CourseListSchema = z.strictObject({
   courses: z.array(CourseSchema).min(1).max(MAX_COURSES),
 })
 export type CourseList = z.infer<typeof CourseListSchema>
+
+/** The columns of a course list (course-csv.ts reads them, course-template.ts writes them). */
+export const COURSE_COLUMNS = [
+  'course',
+  'hours',
+  'kind',
+  'provider',
+  'cost',
+  'items',
+  'schedule',
+] as const
+export type CourseColumn = (typeof COURSE_COLUMNS)[number]
