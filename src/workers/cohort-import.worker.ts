@@ -293,7 +293,10 @@ if ('WorkerGlobalScope' in globalThis) {
     }
     if (message.type === 'inputs') return queue.push(message.inputs)
     if (message.type === 'end') return queue.end()
-    const db = new GapLensDB(message.job.dbName)
+    // Relaxed durability: a batch's transactions are still each whole or not there (a crash
+    // leaves no half-written file), but the browser does not wait for the disk to confirm
+    // each; the trainer still has the files, and the page says how many were stored.
+    const db = new GapLensDB(message.job.dbName, { durability: 'relaxed' })
     const result = await runCohortImport(
       message.job,
       db,
