@@ -31,11 +31,14 @@ function durabilities(): (string | undefined)[] {
   const open = IDBDatabase.prototype.transaction
   vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
     this: IDBDatabase,
-    stores: string | string[],
+    stores: string | Iterable<string>,
     mode?: IDBTransactionMode,
     options?: IDBTransactionOptions,
   ) {
-    if (mode === 'readwrite' && [stores].flat().includes('cohortFiles'))
+    if (
+      mode === 'readwrite' &&
+      [...(typeof stores === 'string' ? [stores] : stores)].includes('cohortFiles')
+    )
       asked.push(options?.durability)
     return open.call(this, stores, mode, options)
   })
