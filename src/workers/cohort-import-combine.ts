@@ -5,11 +5,13 @@
  * cohort-import.ts). Nothing here knows workers or the database, so a test runs both parts on
  * its own thread.
  */
-import type {
-  ImportJob,
-  ImportProgress,
-  ImportReport,
-  ImportResult,
+import {
+  isArchive,
+  type ImportInput,
+  type ImportJob,
+  type ImportProgress,
+  type ImportReport,
+  type ImportResult,
 } from './cohort-import-protocol'
 
 /** A running batch, or one part of it: cancel it, or wait for its end. */
@@ -31,6 +33,18 @@ export interface PartRun extends ImportRun {
 
 /** Starts one part of a shared batch: its job (with `partner` set), and where it reports. */
 export type PartStarter = (job: ImportJob, onReport: (report: ImportReport) => void) => PartRun
+
+/** Batches of at least this many inputs are shared by two parts. */
+export const SHARED_FROM = 40
+
+/**
+ * Whether a batch is shared: SHARED_FROM inputs or more, none of them a .zip. A batch's .zip
+ * files share one limit of entries and inflated bytes (import-items.ts), which one part holds:
+ * two would each hold it, and the batch could make twice the work.
+ */
+export function sharesBatch(inputs: readonly ImportInput[]): boolean {
+  return inputs.length >= SHARED_FROM && !inputs.some(isArchive)
+}
 
 const zero = (): ImportProgress => ({ done: 0, total: 0, rejected: 0, kept: 0 })
 

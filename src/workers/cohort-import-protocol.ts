@@ -12,6 +12,10 @@ import type { PreparedCohort, SharedCohort } from './cohort-load'
 export type ImportInput =
   { kind: 'file'; file: File } | { kind: 'text'; name: string; text: string }
 
+/** An input that is a .zip: its .json entries are each a file of the batch. */
+export const isArchive = (input: ImportInput): boolean =>
+  input.kind === 'file' && /\.zip$/i.test(input.file.name)
+
 /** A protected file set aside for its passphrase: its name and its text. */
 export interface LockedText {
   name: string

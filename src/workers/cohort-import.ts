@@ -3,7 +3,7 @@
  * (cohort-import.worker.ts), or on this thread where there is no worker (a test), with the same
  * answer; the messages between the two are in cohort-import-protocol.ts.
  */
-import { shareBatch, type ImportRun, type PartRun } from './cohort-import-combine'
+import { shareBatch, sharesBatch, type ImportRun, type PartRun } from './cohort-import-combine'
 import type {
   FromWorker,
   ImportJob,
@@ -176,15 +176,14 @@ function runPart(
   }
 }
 
-/** Batches of at least this many inputs are shared by two workers, a core each. */
-export const SHARED_FROM = 40
+export { SHARED_FROM } from './cohort-import-combine'
 
 /**
  * Imports a batch of files into the cohort in a Web Worker, reporting progress a few times a
  * second. The worker checks each file with the app's one reader and writes whole records in
  * bulk transactions itself: the files never pass through the page, which only hears counts.
- * A batch of SHARED_FROM inputs or more is shared by two workers, one channel between them
- * (`shareBatch` in cohort-import-combine.ts): on a device of two cores or more, both work.
+ * A batch of SHARED_FROM inputs or more, none a .zip, is shared by two workers, one channel
+ * between them (`shareBatch` in cohort-import-combine.ts): on a device of two cores, both work.
  */
 export function startCohortImport(
   job: ImportJob,
@@ -199,7 +198,7 @@ export function startCohortImport(
   } catch {
     return inThisThread(job, onReport)
   }
-  if (job.inputs.length < SHARED_FROM) return runPart(worker, job, onReport)
+  if (!sharesBatch(job.inputs)) return runPart(worker, job, onReport)
   const spareHelper = takeSpare()
   let helper: Worker
   try {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
+  SHARED_FROM,
   combineResults,
   dealInputs,
   reportSummer,
   shareBatch,
+  sharesBatch,
   sumProgress,
   type PartRun,
 } from '@/workers/cohort-import-combine'
@@ -18,6 +20,21 @@ const result = (over: Partial<ImportResult> = {}): ImportResult => ({
   ...over,
 })
 const failure = (file: string) => ({ file, problem: { kind: 'not-json' } }) as never
+
+describe('which batches are shared', () => {
+  const text = (name: string) => ({ kind: 'text' as const, name, text: '' })
+  const file = (name: string) => ({ kind: 'file' as const, file: new File([''], name) })
+  const many = (n: number) => Array.from({ length: n }, (_, i) => text(`${i}.json`))
+
+  it('from SHARED_FROM inputs on, none of them a .zip (whose limits are the batch’s)', () => {
+    expect(sharesBatch(many(SHARED_FROM - 1))).toBe(false)
+    expect(sharesBatch(many(SHARED_FROM))).toBe(true)
+    expect(sharesBatch([...many(SHARED_FROM), file('b.json')])).toBe(true)
+    expect(sharesBatch([...many(SHARED_FROM), file('team.ZIP')])).toBe(false)
+    // A text kept from a first pass is never an archive, whatever its name.
+    expect(sharesBatch([...many(SHARED_FROM), text('team.zip')])).toBe(true)
+  })
+})
 
 describe('dealing a batch between two parts', () => {
   it('gives the lead the even places and the helper the odd, in order', () => {

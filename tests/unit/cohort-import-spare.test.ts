@@ -210,11 +210,16 @@ describe('a batch shared by two workers', () => {
     expect(lead!.posted).toContainEqual({ type: 'cancel' })
   })
 
-  it('a smaller batch runs on one worker, with no partner', () => {
-    startCohortImport(many(SHARED_FROM - 1), () => undefined)
-    expect(FakeWorker.made).toHaveLength(1)
-    const [start] = FakeWorker.made[0]!.posted
-    expect(start).toMatchObject({ type: 'start', job: { count: SHARED_FROM - 1 } })
-    expect(start).not.toHaveProperty('job.partner')
+  it('a smaller batch, or one with a .zip, runs on one worker, with no partner', () => {
+    const zip: ImportInput = { kind: 'file', file: new File([''], 'team.zip') }
+    const withZip = { ...many(SHARED_FROM), inputs: [...many(SHARED_FROM).inputs, zip] }
+    for (const batch of [many(SHARED_FROM - 1), withZip]) {
+      FakeWorker.made = []
+      startCohortImport(batch, () => undefined)
+      expect(FakeWorker.made).toHaveLength(1)
+      const [start] = FakeWorker.made[0]!.posted
+      expect(start).toMatchObject({ type: 'start', job: { count: batch.inputs.length } })
+      expect(start).not.toHaveProperty('job.partner')
+    }
   })
 })
