@@ -58,10 +58,12 @@ export class GapLensDB extends Dexie {
   deviceKeys!: EntityTable<DeviceKeyRecord, 'id'>
   reviewerKeys!: Table<ReviewerKeyRecord, [string, string]>
 
-  constructor(name: string = DB_NAME) {
+  constructor(name: string = DB_NAME, options: { durability?: 'strict' | 'relaxed' } = {}) {
     // Chrome commits IndexedDB writes "relaxed" by default; a rating shown as saved must
-    // survive a crash of the whole browser too, so ask for strict durability.
-    super(name, { chromeTransactionDurability: 'strict' })
+    // survive a crash of the whole browser too, so ask for strict durability. Only the cohort
+    // import's bulk writes ask for relaxed (its worker's own connection): each transaction is
+    // still whole or absent, and the trainer still has the files.
+    super(name, { chromeTransactionDurability: options.durability ?? 'strict' })
     // Version 1 (released with the Foundation).
     this.version(1).stores({
       settings: '&key',

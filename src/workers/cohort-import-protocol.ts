@@ -6,11 +6,15 @@
  */
 import type { FileFailure } from '@/domain/io/problems'
 import type { Standard } from '@/domain/standard/schema'
-import type { PreparedCohort } from './cohort-load'
+import type { PreparedCohort, SharedCohort } from './cohort-load'
 
 /** A file to import: one the person chose (a .zip among them), or a text kept from a first pass. */
 export type ImportInput =
   { kind: 'file'; file: File } | { kind: 'text'; name: string; text: string }
+
+/** An input that is a .zip: its .json entries are each a file of the batch. */
+export const isArchive = (input: ImportInput): boolean =>
+  input.kind === 'file' && /\.zip$/i.test(input.file.name)
 
 /** A protected file set aside for its passphrase: its name and its text. */
 export interface LockedText {
@@ -39,6 +43,25 @@ export interface ImportJob {
    * (see `preparedCohorts` in cohort-load.ts), so the page can show it at once.
    */
   prepare?: boolean
+  /**
+   * The batch is shared with a second worker, each checking and writing its own inputs on a
+   * core of its own: the 'helper' hands the members it made to the 'lead' when it has written
+   * its last file, and the lead answers the prepared cohorts with them (see `PartnerLink`).
+   */
+  partner?: 'lead' | 'helper'
+}
+
+/** What the helper hands the lead: the members it made of the files it wrote, or none. */
+export type PartnerMessage = { type: 'members'; shared: SharedCohort[] } | { type: 'none' }
+
+/** How the two workers of a shared batch speak (a MessageChannel's ports, or a test's stand-in). */
+export interface PartnerLink {
+  /** The helper's side: its members, once its last file is written (null: none to give). */
+  give(shared: SharedCohort[] | null, transfer: ArrayBuffer[]): void
+  /** The lead's side: the helper's members, once it has given them (null: none). */
+  take(): Promise<SharedCohort[] | null>
+  /** The lead's side: no members will come (the helper never started). */
+  abandon(): void
 }
 
 /** How far a batch is: files finished (stored or rejected) of all, rejected, stored. */
@@ -84,11 +107,30 @@ export interface ImportReport {
 
 /** What the page sends: a job, the inputs that follow it, their end, or a cancel. */
 export type ToWorker =
-  | { type: 'start'; job: ImportJob }
+  /** `port`: the lead's or the helper's end of the channel between them (`job.partner`). */
+  | { type: 'start'; job: ImportJob; port?: MessagePort }
   | { type: 'inputs'; inputs: ImportInput[] }
   | { type: 'end' }
   | { type: 'cancel' }
+  /** To the lead: its helper never started; no members will come (the page runs its part). */
+  | { type: 'partner-gone' }
 
 /** What the worker sends: progress reports, then one result. */
 export type FromWorker =
   { type: 'progress'; report: ImportReport } | { type: 'done'; result: ImportResult }
+
+/** A partner link over a MessageChannel port. */
+export function portLink(port: MessagePort): PartnerLink {
+  let settle: (shared: SharedCohort[] | null) => void = () => {}
+  const received = new Promise<SharedCohort[] | null>((resolve) => (settle = resolve))
+  port.onmessage = (event: MessageEvent<PartnerMessage>) =>
+    settle(event.data.type === 'members' ? event.data.shared : null)
+  return {
+    give(shared, transfer) {
+      const message: PartnerMessage = shared ? { type: 'members', shared } : { type: 'none' }
+      port.postMessage(message, transfer)
+    },
+    take: () => received,
+    abandon: () => settle(null),
+  }
+}

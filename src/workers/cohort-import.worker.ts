@@ -30,8 +30,10 @@ import type {
   ImportReport,
   ImportResult,
   LockedText,
+  PartnerLink,
   ToWorker,
 } from './cohort-import-protocol'
+import { portLink } from './cohort-import-protocol'
 import { packedBuffers } from './cohort-pack'
 import { preparedCohorts, type PreparedCohort } from './cohort-load'
 
@@ -62,6 +64,10 @@ function errorOf(error: unknown): ImportError {
  * The job's inputs may be only the first of the batch (`job.count` says how many there are in
  * all): `more` then gives the next ones as they come, and null after the last. Files are checked
  * while the previous transaction commits: one transaction at a time, in the files' order.
+ *
+ * A batch shared by two workers (`job.partner`, see cohort-import.ts) runs this in each, on its
+ * own inputs; `link` joins them: the helper gives the lead the members it made, and the lead
+ * answers the prepared cohorts with them, after the helper's last write.
  */
 export async function runCohortImport(
   job: ImportJob,
@@ -69,6 +75,7 @@ export async function runCohortImport(
   onReport: (report: ImportReport) => void,
   isCancelled: () => boolean,
   more?: () => Promise<ImportInput[] | null>,
+  link?: PartnerLink,
 ): Promise<ImportResult> {
   const progress: ImportProgress = { done: 0, total: 0, rejected: 0, kept: 0 }
   const counts: ImportCounts = { added: 0, replaced: 0, unchanged: 0 }
@@ -229,8 +236,15 @@ export async function runCohortImport(
     progress.done = progress.kept + progress.rejected
   }
   let prepared: PreparedCohort[] | undefined
-  // A cohort that cannot be made ready here is read by the page as usual.
-  if (prepare && !failed) prepared = await prepare.answers(db).catch(() => undefined)
+  if (link && job.partner === 'helper') {
+    const shared = prepare && !failed ? await prepare.share().catch(() => null) : null
+    link.give(shared?.shared ?? null, shared?.transfer ?? [])
+  } else {
+    const shared = link ? await link.take() : null
+    if (prepare && shared) await prepare.join(shared).catch(() => (prepare = null))
+    // A cohort that cannot be made ready here is read by the page as usual.
+    if (prepare && !failed) prepared = await prepare.answers(db).catch(() => undefined)
+  }
   report(true)
   return { progress, counts, locked: cancelled ? [] : locked, cancelled, failed, prepared }
 }
@@ -284,8 +298,10 @@ export function transferOf(result: ImportResult): ArrayBuffer[] {
 if ('WorkerGlobalScope' in globalThis) {
   let cancelled = false
   const queue = inputQueue()
+  let link: PartnerLink | undefined
   self.onmessage = async (event: MessageEvent<ToWorker>) => {
     const message = event.data
+    if (message.type === 'partner-gone') return link?.abandon()
     if (message.type === 'cancel') {
       cancelled = true
       queue.end()
@@ -293,13 +309,18 @@ if ('WorkerGlobalScope' in globalThis) {
     }
     if (message.type === 'inputs') return queue.push(message.inputs)
     if (message.type === 'end') return queue.end()
-    const db = new GapLensDB(message.job.dbName)
+    // Relaxed durability: a batch's transactions are still each whole or not there (a crash
+    // leaves no half-written file), but the browser does not wait for the disk to confirm
+    // each; the trainer still has the files, and the page says how many were stored.
+    const db = new GapLensDB(message.job.dbName, { durability: 'relaxed' })
+    link = message.port ? portLink(message.port) : undefined
     const result = await runCohortImport(
       message.job,
       db,
       (report) => self.postMessage({ type: 'progress', report }),
       () => cancelled,
       message.job.more ? queue.next : undefined,
+      link,
     )
     db.close()
     self.postMessage({ type: 'done', result }, { transfer: transferOf(result) })

@@ -101,11 +101,23 @@ export interface PreparedCohort {
 }
 
 /**
+ * The members one import worker made of the files it wrote, handed to the other worker of the
+ * batch (`share` and `join`), packed so their buffers move rather than being copied.
+ */
+export interface SharedCohort {
+  key: string
+  standardId: string
+  scale: ScaleId
+  packed: PackedMembers
+}
+
+/**
  * What an import keeps to show the cohorts it wrote to without reading them back: each stored
  * file made a member as it is written (`add`, in writing order: a later file of the same
  * assessment is the one stored). `answers` then lists the cohort's files in the database (keys
  * only), reads the few it did not write (files imported before), and answers for each cohort
- * as `loadAnswer` would.
+ * as `loadAnswer` would. When two workers share a batch, one hands its members to the other
+ * (`share`, `join`) before that one answers.
  */
 export function preparedCohorts(standardOf: (id: string) => Standard | undefined) {
   const cohorts = new Map<
@@ -125,22 +137,53 @@ export function preparedCohorts(standardOf: (id: string) => Standard | undefined
       fingerprintOf = (await import('@/domain/cohort/fingerprints')).fingerprintFinder()
     return make(content, await fingerprintOf(content))
   }
+  /** The cohort of a key, made ready for members of a standard and scale; null if unknown. */
+  const cohortOf = async (key: string, standardId: string, scaleId: ScaleId) => {
+    let cohort = cohorts.get(key)
+    if (cohort && makers.has(key)) return cohort
+    const standard = standardOf(standardId)
+    const scale = getScale(scaleId)
+    if (!standard || !scale) return null
+    const { memberMaker } = await import('@/domain/cohort/cohort')
+    makers.set(key, memberMaker(standard, scale).make)
+    cohort = { standard, scale: scale.id, members: new Map() }
+    cohorts.set(key, cohort)
+    return cohort
+  }
   return {
     async add(record: CohortFileRecord): Promise<void> {
       const { content } = record
-      let cohort = cohorts.get(record.cohortKey)
-      let make = makers.get(record.cohortKey)
-      if (!cohort || !make) {
-        const standard = standardOf(content.standard.id)
-        const scale = getScale(content.assessment.scale)
-        if (!standard || !scale) return
-        const { memberMaker } = await import('@/domain/cohort/cohort')
-        make = memberMaker(standard, scale).make
-        cohort = { standard, scale: scale.id, members: new Map() }
-        cohorts.set(record.cohortKey, cohort)
-        makers.set(record.cohortKey, make)
+      const cohort = await cohortOf(record.cohortKey, content.standard.id, content.assessment.scale)
+      if (!cohort) return
+      cohort.members.set(record.assessmentId, await made(makers.get(record.cohortKey)!, content))
+    },
+    /** The members made so far, each cohort's packed, with the buffers to move. */
+    async share(): Promise<{ shared: SharedCohort[]; transfer: ArrayBuffer[] }> {
+      const { packMembers } = await import('./cohort-pack')
+      const shared: SharedCohort[] = []
+      const transfer: ArrayBuffer[] = []
+      for (const [key, cohort] of cohorts) {
+        const members = [...cohort.members.values()]
+        const width = members[0]?.self.length ?? 0
+        const { packed, transfer: buffers } = packMembers(members, width)
+        shared.push({ key, standardId: cohort.standard.id, scale: cohort.scale, packed })
+        transfer.push(...buffers)
       }
-      cohort.members.set(record.assessmentId, await made(make, content))
+      return { shared, transfer }
+    },
+    /**
+     * Adds the members the other worker made. An assessment both workers wrote (two copies of
+     * it in one batch) is left to be read back: which copy the database kept is its to say.
+     */
+    async join(shared: readonly SharedCohort[]): Promise<void> {
+      const { unpackMembers } = await import('./cohort-pack')
+      for (const set of shared) {
+        const cohort = await cohortOf(set.key, set.standardId, set.scale)
+        if (!cohort) continue
+        for (const member of await unpackMembers(set.packed))
+          if (cohort.members.has(member.id)) cohort.members.delete(member.id)
+          else cohort.members.set(member.id, member)
+      }
     },
     async answers(db: GapLensDB): Promise<PreparedCohort[]> {
       const prepared: PreparedCohort[] = []

@@ -8,7 +8,7 @@
 import { MAX_ASSESSMENT_FILE_BYTES } from '@/domain/files/assessment-file'
 import { failure, problem, type FileFailure, type FileProblem } from '@/domain/io/problems'
 import { checkSize } from '@/domain/io/size'
-import type { ImportInput } from './cohort-import-protocol'
+import { isArchive, type ImportInput } from './cohort-import-protocol'
 import {
   MAX_ARCHIVE_BYTES,
   MAX_ARCHIVE_ENTRIES,
@@ -132,6 +132,6 @@ function fileItem(file: File): Item {
 export async function itemsOf(input: ImportInput, budget: ArchiveBudget): Promise<Item[]> {
   if (input.kind === 'text')
     return [{ name: input.name, bytes: input.text.length, read: async () => input.text }]
-  if (!/\.zip$/i.test(input.file.name)) return [fileItem(input.file)]
+  if (!isArchive(input)) return [fileItem(input.file)]
   return zipItems(input.file, budget)
 }

@@ -25,6 +25,7 @@ import {
   type Refusal,
 } from '../io/read'
 import { PROTECTED_FORMAT, unprotect, type ProtectedFile } from '../io/protect'
+import { splitRatings } from './quick-ratings'
 import { checkReviewSignature, type SignatureCheck } from './signature'
 import {
   ASSESSMENT_FILE_FORMAT,
@@ -288,6 +289,25 @@ function crossCheck(file: AssessmentFile, standard: Standard): Found[] {
 }
 
 /**
+ * The file against the schema, its ratings checked by hand where they are plainly well-formed
+ * (quick-ratings.ts); any problem at all, and the schema reads the file whole, so a refusal
+ * names every problem as it always has.
+ */
+function checkSchema(file: string, raw: Record<string, unknown>): ParseResult<AssessmentFile> {
+  const split = splitRatings(raw)
+  if (split) {
+    const rest = AssessmentFileSchema.safeParse(split.rest)
+    if (rest.success) {
+      const value = rest.data
+      value.assessment.ratings = split.self
+      if (value.review && split.review) value.review.ratings = split.review
+      return { ok: true, value }
+    }
+  }
+  return checkAgainst(file, raw, AssessmentFileSchema, ASSESSMENT_FILE_LAYOUT)
+}
+
+/**
  * Checks an opened plain file in full against the standards on this device: format version,
  * integrity, schema, the standard, every item and value. Never throws.
  */
@@ -311,7 +331,7 @@ export async function checkAssessmentFile(
       ])
   }
   const raw = upgrade(opened)
-  const checked = checkAgainst(file, raw, AssessmentFileSchema, ASSESSMENT_FILE_LAYOUT)
+  const checked = checkSchema(file, raw)
   if (!checked.ok) return checked
   const value = checked.value
 
