@@ -30,8 +30,13 @@ export interface TabsOutcome {
   shownMs: number | null
 }
 
-/** How long a tab may take to show the other's change. */
+/** How soon a tab should show the other's change: the aim, measured by `npm run bench`. */
 export const SHOWN_WITHIN_MS = 1000
+/**
+ * How long a test waits for the other tab to show it: a change never shown fails the test, one
+ * shown late on a loaded machine is counted by the bench against the aim, not failed here.
+ */
+const SHOWN_WAIT_MS = 10_000
 const STORED_WITHIN_MS = 20_000
 
 const itemOf = (page: Page, key: string) => page.locator(`[data-item-key="${key}"]`).first()
@@ -72,10 +77,10 @@ function valueAt(record: Record<string, unknown>, path: string): unknown {
     .reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part], record)
 }
 
-/** Milliseconds until `selector` shows in the page, or null if not within a second. */
+/** Milliseconds until `selector` shows in the page, or null if it never does. */
 async function shownWithin(page: Page, selector: string, since: number): Promise<number | null> {
   try {
-    await page.locator(selector).first().waitFor({ timeout: SHOWN_WITHIN_MS })
+    await page.locator(selector).first().waitFor({ timeout: SHOWN_WAIT_MS })
     return Date.now() - since
   } catch {
     return null
@@ -85,10 +90,15 @@ async function shownWithin(page: Page, selector: string, since: number): Promise
 /** Milliseconds until a text field of an item (or the page) holds `text`, or null. */
 async function textWithin(page: Page, scope: string, text: string, since: number) {
   try {
+    // A function, not a string: Playwright evaluates a string again on every poll, which the
+    // page's policy (no eval) refuses and reports as a violation.
     await page.waitForFunction(
-      `[...document.querySelectorAll(${JSON.stringify(`${scope} textarea, ${scope} input`)})].some((f) => f.value === ${JSON.stringify(text)})`,
-      undefined,
-      { timeout: SHOWN_WITHIN_MS, polling: 20 },
+      ({ fields, wanted }) =>
+        [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(fields)].some(
+          (f) => f.value === wanted,
+        ),
+      { fields: `${scope} textarea, ${scope} input`, wanted: text },
+      { timeout: SHOWN_WAIT_MS, polling: 20 },
     )
     return Date.now() - since
   } catch {

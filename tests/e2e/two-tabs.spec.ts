@@ -2,7 +2,9 @@
  * One assessment and one review open in two tabs of one browser (one context: one IndexedDB),
  * each tab acting right after the other. A round of each interleaving that once lost data
  * (`npm run bench` runs 10 of each, as two_tabs_lost_of_40): nothing is lost, and each tab shows
- * the other's change within a second. A note being typed is kept beside the other tab's; an
+ * the other's change (how soon, against the aim of a second, is the bench's
+ * two_tabs_shown_max_ms and two_tabs_not_shown_of_40: a timed assertion here would fail on a
+ * loaded machine). A note being typed is kept beside the other tab's; an
  * assessment deleted in one tab leaves the other with a message.
  */
 import { expect, expectAccessible, test } from './fixtures'
@@ -20,7 +22,7 @@ function expectNothingLost(outcomes: TabsOutcome[], count: number): void {
   for (const o of outcomes) {
     const where = `${o.scenario}, round ${o.round}, ${o.key}`
     expect(o.lost, `${where}: lost ${o.detail}`).toBe(false)
-    expect(o.shownMs, `${where}: the other tab did not show it within a second`).not.toBeNull()
+    expect(o.shownMs, `${where}: the other tab never showed it`).not.toBeNull()
   }
 }
 
