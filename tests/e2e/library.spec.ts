@@ -134,7 +134,13 @@ test.describe('adding a standard', () => {
     await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true)
 
     await context.setOffline(true)
-    await page.goto('/#/')
+    // To the list as a person goes there, the address seen to change before the reload (a
+    // navigation within the page is not waited for as a load is).
+    await page
+      .getByRole('navigation', { name: '主選單' })
+      .getByRole('link', { name: '職能基準' })
+      .click()
+    await expect(page).toHaveURL(/#\/$/)
     await page.reload()
     const card = page.locator('[aria-labelledby="title-ACME-ops-1"]')
     await expect(card).toContainText('艾克米營運主管')
