@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { parse } from 'csv-parse/sync'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, expectAccessible, test, type Page } from './fixtures'
 import {
@@ -180,6 +181,18 @@ test.describe('assessment files, the employee', () => {
     expect(csvText).toContain('\r\n')
     expect(csvText.split('\r\n').filter(Boolean)).toHaveLength(1 + 75)
     expect(csvText).toContain(`"'=HYPERLINK(""http://x"")"`)
+    // Read back as any CSV tool would: a header, one row per item, the note made inert.
+    const rows = parse(bytes, { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<
+      string,
+      string
+    >[]
+    expect(rows).toHaveLength(75)
+    expect(new Set(rows.map((r) => r.item_code)).size).toBe(75)
+    expect(rows.find((r) => r.item_code === 'P1.1.1')).toMatchObject({
+      self_rating: '2',
+      note: `'${NOTE}`,
+    })
+    expect(rows.find((r) => r.item_code === 'K05')?.self_rating).toBe('4')
 
     // The supervisor's file, protected: a wrong passphrase is refused in words, then the right.
     const reviewed = await reviewedText(exported)

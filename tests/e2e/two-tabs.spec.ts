@@ -41,7 +41,9 @@ test('one assessment in two tabs: nothing lost, each shows the other, a note bei
   const mine = item(a, key).getByLabel('備註')
   await mine.focus()
   await mine.pressSequentially('我正在寫的備註', { delay: 20 })
-  // Tab B changes the same note meanwhile.
+  // Tab B changes the same note meanwhile, once it shows A's text as stored (the notes unfold
+  // with it: a press on the fold as they do would fold them again).
+  await expect(item(b, key).getByLabel('備註')).toHaveValue('我正在寫的備註')
   await openNotes(b, key)
   await item(b, key).getByLabel('備註').fill('另一個分頁的備註')
   await item(b, key).getByLabel('備註').blur()
