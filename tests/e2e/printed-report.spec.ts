@@ -97,6 +97,38 @@ async function onScreen(page: Page) {
 
 type Shown = Awaited<ReturnType<typeof onScreen>>
 
+/**
+ * The table headers whose words run into the next header's on paper (a word wider than its
+ * column): laid out for print at the width of A4 less its margins (186 mm), each header's
+ * text box against the next one's in its row.
+ */
+async function collidingHeaders(page: Page): Promise<string[]> {
+  const viewport = page.viewportSize()!
+  await page.setViewportSize({ width: 703, height: viewport.height })
+  await page.emulateMedia({ media: 'print' })
+  const found = await page.evaluate(() => {
+    const textBox = (el: Element) => {
+      const range = document.createRange()
+      range.selectNodeContents(el)
+      return range.getBoundingClientRect()
+    }
+    const hits: string[] = []
+    for (const row of document.querySelectorAll('.results thead tr')) {
+      const cells = [...row.querySelectorAll('th')].filter((th) => th.getClientRects().length)
+      cells.slice(1).forEach((th, i) => {
+        const before = textBox(cells[i]!)
+        const after = textBox(th)
+        if (before.width && after.width && before.right > after.left + 0.5)
+          hits.push(`${cells[i]!.textContent?.trim()} | ${th.textContent?.trim()}`)
+      })
+    }
+    return hits
+  })
+  await page.emulateMedia({ media: null })
+  await page.setViewportSize(viewport)
+  return found
+}
+
 async function printPdf(page: Page, path: string): Promise<PdfPage[]> {
   writeFileSync(path, await page.pdf({ format: 'A4', printBackground: true }))
   const pages = readPdf(path)
@@ -215,6 +247,7 @@ test('the printed record: the employee’s report in zh-TW and the review’s in
     footer: (n, of) => `第 ${n} 頁，共 ${of} 頁`,
   })
   expectReadableFirstPage(minePdf[0]!, mine)
+  expect(await collidingHeaders(page), 'headers that run into the next on paper').toEqual([])
   const first = mineBodies[0]!
   for (const fact of [EMPLOYEE, '旅遊業營運經理', REPORT_STANDARD_ID, '版本V2', mine.date])
     expect(first, `page 1 names ${fact}`).toContain(fact)
@@ -249,6 +282,7 @@ test('the printed record: the employee’s report in zh-TW and the review’s in
     footer: (n, of) => `Page ${n} of ${of}`,
   })
   expectReadableFirstPage(theirsPdf[0]!, theirs)
+  expect(await collidingHeaders(supervisor), 'headers that run into the next on paper').toEqual([])
   for (const words of ['Competencygapreport', 'Meangap', 'The3largestgaps', 'Strengths(top3)'])
     expect(theirBodies[0]).toContain(words)
   expect(theirBodies[0]).toMatch(/\d+moresharethelastone’sfigure:agapof3/)
