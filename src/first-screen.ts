@@ -5,6 +5,7 @@
  */
 import type { App } from 'vue'
 import type { Router } from 'vue-router'
+import { isLocale, locale } from '@/i18n'
 
 /** Whether the page shows the list drawn at build time (not on another route, not in English). */
 export function showsFirstScreen(doc: Document = document): boolean {
@@ -20,6 +21,10 @@ export function showsFirstScreen(doc: Document = document): boolean {
  */
 export function mountOver(app: App, router: Router, ready: () => Promise<unknown>): void {
   const mount = () => {
+    // A language chosen on the list drawn at build time, before the app could answer the press
+    // (public/first-screen.js keeps it on the page).
+    const chosen = document.documentElement.dataset.chosenLocale
+    if (isLocale(chosen)) locale.value = chosen
     app.mount('#app')
     // The app's own markup now: base.css's rules for the screen before it no longer apply.
     document.getElementById('app')?.removeAttribute('data-first-screen')

@@ -31,7 +31,7 @@ type Leaves<T, P extends string = ''> = {
 }[keyof T & string]
 export type MessageKey = Leaves<Messages>
 
-function isLocale(value: unknown): value is Locale {
+export function isLocale(value: unknown): value is Locale {
   return LOCALES.some((l) => l.code === value)
 }
 

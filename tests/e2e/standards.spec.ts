@@ -78,18 +78,40 @@ test.describe('reading the standards', () => {
     await expect(row.locator('td')).toHaveText(['', '', '', '', '√', '√', '', '√', '', '√'])
   })
 
-  test('the language switch changes the interface and is remembered', async ({ page }) => {
-    await page.goto('/#/')
+  test('the language switch changes the interface and is remembered, pressed even before the app has started', async ({
+    page,
+  }) => {
+    // The app's script is held until the press has been made on the list drawn at build time.
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/assets\/index-[\w-]{8}\.js$/, async (route) => {
+      await held
+      await route.continue()
+    })
+    // The page's load waits on the held script: only its start is waited for.
+    await page.goto('/#/', { waitUntil: 'commit' })
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('職能基準')
+    await expect(page.locator('#app')).toHaveAttribute('data-first-screen', '')
     await page.getByRole('button', { name: 'English' }).click()
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Competency standards')
+    // The zh-TW list steps aside at once; the app, once started, draws in English.
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    await expect(page.getByRole('heading', { level: 1 })).toBeHidden()
+    release()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Competency standards')
+    await expect(page.locator('#app')).not.toHaveAttribute('data-first-screen')
+    await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
     // The standards' own text stays as published.
     await expect(card(page, 'TTM4221-002v4')).toContainText('旅遊業營運主管')
+    await page.unroute(/\/assets\/index-[\w-]{8}\.js$/)
     await page.reload()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Competency standards')
+    // Pressed once the app answers it.
     await page.getByRole('button', { name: '繁體中文' }).click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('職能基準')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant-TW')
   })
 
   test('a broken standard file is named with its problem in the interface language, and the others are still offered', async ({

@@ -51,7 +51,11 @@ describe('the first screen drawn at build time', () => {
 
   it('is hidden by a script that reads the language where the app keeps it', () => {
     const chooser = readFileSync('public/first-screen.js', 'utf8')
-    expect(chooser).toContain(`getItem('${LOCALE_STORAGE_KEY}')`)
+    expect(chooser).toContain(`var KEY = '${LOCALE_STORAGE_KEY}'`)
+    expect(chooser).toContain('getItem(KEY)')
+    // A language pressed before the app starts is kept where the app reads it as it mounts.
+    expect(chooser).toContain('setItem(KEY, chosen)')
+    expect(chooser).toContain("'data-chosen-locale'")
     expect(chooser).toContain("classList.add('no-first-screen')")
   })
 })
