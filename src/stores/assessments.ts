@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { shallowRef, ref, toRaw } from 'vue'
+import { shallowRef, ref, toRaw, onScopeDispose } from 'vue'
 import {
   createAssessment,
   deleteAssessment,
@@ -70,6 +70,8 @@ export const useAssessmentsStore = defineStore('assessments', () => {
   /** Assessments rated in another tab whose cards show a count, read again together. */
   const stale = new Set<string>()
   let staleTimer: ReturnType<typeof setTimeout> | undefined
+  // A page closed before the list was read again has nothing left to show it on.
+  onScopeDispose(() => clearTimeout(staleTimer))
 
   /** Another page stored something: the list, once read, follows it. */
   function heard(change: StoredChange): void {

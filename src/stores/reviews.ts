@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { ref, shallowRef, onScopeDispose } from 'vue'
 import { deleteReview, getReview, listReviews, reviewRatingsOf } from '@/db/reviews'
 import { rateableItems } from '@/domain/assessment/items'
 import { isFlagged } from '@/domain/review/compare'
@@ -78,6 +78,8 @@ export const useReviewsStore = defineStore('reviews', () => {
   /** Reviews rated in another tab whose cards show a summary, summed up again together. */
   const stale = new Set<string>()
   let staleTimer: ReturnType<typeof setTimeout> | undefined
+  // A page closed before the list was read again has nothing left to show it on.
+  onScopeDispose(() => clearTimeout(staleTimer))
 
   /** Another page stored something: the list, once read, follows it. */
   function heard(change: StoredChange): void {

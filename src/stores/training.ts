@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import '@/i18n/sections/training'
-import { ref, shallowRef, watch } from 'vue'
+import { onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { deleteCourseList, readCourseList, saveCourseList } from '@/db/training'
 import type { Standard } from '@/domain/standard/schema'
 import type { CourseList } from '@/domain/training/courses'
@@ -173,6 +173,12 @@ export const useTrainingStore = defineStore('training', () => {
       client = null
     }, RELEASE_AFTER_MS)
   }
+  // The page is gone: so is its worker, at once.
+  onScopeDispose(() => {
+    clearTimeout(releasing)
+    client?.close()
+    client = null
+  })
 
   return {
     lists,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach } from 'vitest'
 import type { ComponentOptions } from 'vue'
-import { mount } from '@vue/test-utils'
+import { enableAutoUnmount, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import RateView from '@/views/RateView.vue'
 import Dexie from 'dexie'
@@ -10,9 +10,20 @@ import type { Subject } from '@/domain/assessment/records'
 import { useAssessmentsStore } from '@/stores/assessments'
 import { useStandardsStore } from '@/stores/standards'
 import { makeStandard } from '../fixtures/standard'
+import { closePages } from '../pages'
 import { routes } from '@/router/routes'
 import type { StandardSource } from '@/stores/standards'
 import type { Standard } from '@/domain/standard/schema'
+
+/**
+ * Every page a test mounts is unmounted when the test ends, before its database is closed
+ * (freshDatabase), so no page's work is left to run into the next test or the next file.
+ */
+let unmountAll = () => {}
+enableAutoUnmount((unmount) => {
+  unmountAll = unmount
+})
+afterEach(() => unmountAll())
 
 /** A router over the app's routes with in-memory history, for mounted views. */
 export function makeRouter() {
@@ -54,6 +65,8 @@ export function freshDatabase(): () => GapLensDB {
     setDb(db)
   })
   afterEach(async () => {
+    unmountAll()
+    closePages()
     db.close()
     await Dexie.delete(db.name)
   })
