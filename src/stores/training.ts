@@ -168,16 +168,17 @@ export const useTrainingStore = defineStore('training', () => {
     users = Math.max(0, users - 1)
     if (users) return
     releasing = setTimeout(() => {
-      if (users) return
-      client?.close()
-      client = null
+      if (!users) closeWorker()
     }, RELEASE_AFTER_MS)
+  }
+  function closeWorker(): void {
+    client?.close()
+    client = null
   }
   // The page is gone: so is its worker, at once.
   onScopeDispose(() => {
     clearTimeout(releasing)
-    client?.close()
-    client = null
+    closeWorker()
   })
 
   return {
